@@ -1,0 +1,121 @@
+// Every user-facing error Folio can raise: a stable code, what happened, and what to do.
+// Messages are functions of typed details so the wording lives in one place.
+
+export interface SourcePosition {
+  file: string;
+  /** 1-based; 0 when the position is unknown. */
+  line: number;
+  /** 1-based; 0 when the position is unknown. */
+  column: number;
+}
+
+interface Entry<D> {
+  message: (d: D) => string;
+  hint: (d: D) => string;
+}
+
+function entry<D>(e: Entry<D>): Entry<D> {
+  return e;
+}
+
+export const catalogue = {
+  EditionNotFound: entry<{ dir: string }>({
+    message: (d) => `edition folder not found: ${d.dir}`,
+    hint: () => 'pass a folder under content/ that holds the articles (*.md) and a figures file',
+  }),
+  EditionEmpty: entry<{ dir: string }>({
+    message: (d) => `no Markdown articles in ${d.dir}`,
+    hint: () => 'add at least one article.md with front matter',
+  }),
+  FiguresMissing: entry<{ dir: string }>({
+    message: (d) => `no figures file in ${d.dir}`,
+    hint: () => 'add figures.yaml, figures.json or figures.ts (see README "Figures")',
+  }),
+  FiguresAmbiguous: entry<{ files: string[] }>({
+    message: (d) => `more than one figures file: ${d.files.join(', ')}`,
+    hint: () => 'keep exactly one of figures.yaml, figures.json, figures.ts',
+  }),
+  YamlSyntax: entry<{ detail: string }>({
+    message: (d) => `YAML syntax error: ${d.detail}`,
+    hint: () => 'fix the YAML at this position (indentation, a missing colon, an unclosed quote)',
+  }),
+  JsonSyntax: entry<{ detail: string }>({
+    message: (d) => `JSON syntax error: ${d.detail}`,
+    hint: () => 'fix the JSON at this position',
+  }),
+  FrontMatterMissing: entry<Record<string, never>>({
+    message: () => 'the article has no front matter',
+    hint: () => 'start the file with a --- block holding title, newspaper, date, page, section, authors',
+  }),
+  FrontMatterInvalid: entry<{ field: string; detail: string }>({
+    message: (d) => `front matter field "${d.field}": ${d.detail}`,
+    hint: () => 'correct the field; see README "Articles" for the fields and their types',
+  }),
+  FigureInvalid: entry<{ id: string; field: string; detail: string }>({
+    message: (d) => `figure ${d.id}: ${d.field ? `"${d.field}" ` : ''}${d.detail}`,
+    hint: () => 'correct the figure; the schema is schema/figures.schema.json',
+  }),
+  FigureDuplicate: entry<{ id: string; first: string }>({
+    message: (d) => `figure ${d.id} is defined twice (first at ${d.first})`,
+    hint: () => 'rename or remove one of the two definitions',
+  }),
+  FiguresModule: entry<{ detail: string }>({
+    message: (d) => `figures.ts could not be loaded: ${d.detail}`,
+    hint: () => 'make figures.ts `export default defineFigures({ … })` and fix the error above',
+  }),
+  UnknownFigure: entry<{ id: string; suggestions: string[] }>({
+    message: (d) => `unknown figure "${d.id}"`,
+    hint: (d) =>
+      d.suggestions.length
+        ? `did you mean ${d.suggestions.map((s) => `"${s}"`).join(' or ')}? Otherwise add it to the figures file`
+        : 'add it to the figures file or correct the id',
+  }),
+  BadReference: entry<{ text: string; detail: string }>({
+    message: (d) => `malformed figure reference ${d.text}: ${d.detail}`,
+    hint: () => 'write {{group.id}} or {{group.id | value}} (variants: full, value, unit, label)',
+  }),
+  BadBlock: entry<{ block: string; detail: string }>({
+    message: (d) => `block "${d.block}": ${d.detail}`,
+    hint: () => 'see README "Infographic blocks" for the block syntax',
+  }),
+  TemplateError: entry<{ detail: string }>({
+    message: (d) => `template error: ${d.detail}`,
+    hint: () => 'fix the Handlebars template named here',
+  }),
+  BrowserMissing: entry<{ path: string }>({
+    message: (d) => `Chromium not found at ${d.path}`,
+    hint: () => 'run `npm run setup` (installs chromium) or set FOLIO_CHROMIUM to its path',
+  }),
+  BrowserTimeout: entry<{ step: string; ms: number }>({
+    message: (d) => `the browser did not finish "${d.step}" within ${d.ms} ms`,
+    hint: () => 'look for an endless layout loop or a huge image; raise --timeout if the page is just large',
+  }),
+  BrowserCrashed: entry<{ detail: string }>({
+    message: (d) => `the browser stopped unexpectedly: ${d.detail}`,
+    hint: () => 'run the build again; if it repeats, run with FOLIO_DEBUG=1 and report the log',
+  }),
+  FontPrepareFailed: entry<{ detail: string }>({
+    message: (d) => `could not prepare the fonts: ${d.detail}`,
+    hint: () => 'run `npm run setup` (installs fonts-noto-cjk and python3-fonttools)',
+  }),
+  Overset: entry<{ module: string; article: string; page: number; overflowMm: number }>({
+    message: (d) =>
+      `overset: module "${d.module}" of ${d.article} on page ${d.page} overflows by ${d.overflowMm.toFixed(1)} mm`,
+    hint: () => 'shorten the text, give the module more room in the layout, or build with --allow-overset',
+  }),
+  ToolMissing: entry<{ tool: string; pkg: string }>({
+    message: (d) => `${d.tool} is not installed`,
+    hint: (d) => `run \`npm run setup\` or \`apt-get install ${d.pkg}\``,
+  }),
+  ToolFailed: entry<{ tool: string; detail: string }>({
+    message: (d) => `${d.tool} failed: ${d.detail}`,
+    hint: () => 'see the output above; the previous output files were left as they were',
+  }),
+  Aborted: entry<Record<string, never>>({
+    message: () => 'stopped',
+    hint: () => 'nothing was written',
+  }),
+} as const;
+
+export type ErrorCode = keyof typeof catalogue;
+export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]['message']>[0];
