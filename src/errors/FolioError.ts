@@ -61,3 +61,19 @@ export function formatWarning(w: Warning, cwd = process.cwd()): string {
   const pos = w.file ? formatPosition({ file: w.file, line: w.line ?? 0, column: w.column ?? 0 }, cwd) : '';
   return `${pos}warning: ${w.message}`;
 }
+
+/** Several user errors found in one pass (folio check reports them all). */
+export class FolioErrors extends Error {
+  readonly errors: FolioError[];
+  constructor(errors: FolioError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'FolioErrors';
+    this.errors = errors;
+  }
+}
+
+/** Throws the collected errors, if any: one as itself, several as FolioErrors. */
+export function throwIfAny(errors: FolioError[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new FolioErrors(errors);
+}

@@ -51,6 +51,10 @@ export const catalogue = {
     message: (d) => `front matter field "${d.field}": ${d.detail}`,
     hint: () => 'correct the field; see README "Articles" for the fields and their types',
   }),
+  EditionConfigInvalid: entry<{ field: string; detail: string }>({
+    message: (d) => `edition.yaml field "${d.field}": ${d.detail}`,
+    hint: () => 'correct the field; see README "Editions" (schema/edition.schema.json)',
+  }),
   FigureInvalid: entry<{ id: string; field: string; detail: string }>({
     message: (d) => `figure ${d.id}: ${d.field ? `"${d.field}" ` : ''}${d.detail}`,
     hint: () => 'correct the figure; the schema is schema/figures.schema.json',
@@ -58,6 +62,10 @@ export const catalogue = {
   FigureDuplicate: entry<{ id: string; first: string }>({
     message: (d) => `figure ${d.id} is defined twice (first at ${d.first})`,
     hint: () => 'rename or remove one of the two definitions',
+  }),
+  FigureIdInvalid: entry<{ id: string; segment: string }>({
+    message: (d) => `figure id ${d.id}: "${d.segment}" is not a valid id segment`,
+    hint: () => 'start each name with a letter and use only letters, digits and _ (newUrbanJobs, gdp2020)',
   }),
   FiguresModule: entry<{ detail: string }>({
     message: (d) => `figures.ts could not be loaded: ${d.detail}`,
@@ -102,6 +110,10 @@ export const catalogue = {
     message: (d) =>
       `overset: module "${d.module}" of ${d.article} on page ${d.page} overflows by ${d.overflowMm.toFixed(1)} mm`,
     hint: () => 'shorten the text, give the module more room in the layout, or build with --allow-overset',
+  }),
+  PageOverflow: entry<{ expected: number; got: number }>({
+    message: (d) => `the layout produced ${d.got} pages where the edition has ${d.expected}`,
+    hint: () => 'a module pushed content onto a page that does not exist: shorten it or change the grid',
   }),
   ToolMissing: entry<{ tool: string; pkg: string }>({
     message: (d) => `${d.tool} is not installed`,

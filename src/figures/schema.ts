@@ -44,8 +44,10 @@ export const figureSchema = z
       .describe('Digits after the decimal point to print (keeps trailing zeros); default: as given'),
     numerals: z
       .enum(['arabic', 'hanzi'])
-      .default('arabic')
-      .describe('hanzi prints 九 instead of 9 (九连冠, 八成以上); only for whole numbers'),
+      .optional()
+      .describe(
+        'hanzi prints 九 instead of 9 (九连冠, 八成以上, 二十三; decimals digit by digit: 三点五); default: hanzi for kind streak, arabic otherwise',
+      ),
     scale: z
       .enum(['万', '亿'])
       .optional()
@@ -61,7 +63,9 @@ export const figureSchema = z
     compareTo: z.string().optional().describe('Id of a figure this one is shown against (城镇 vs 农村)'),
     note: z.string().optional().describe('For the desk; never printed'),
   })
-  .strict();
+  .strict()
+  // The id names the definition in schema/figures.schema.json.
+  .meta({ id: 'figure', description: 'One statistic: a mapping with a value key' });
 
 export type FigureInput = z.input<typeof figureSchema>;
 export type FigureData = z.output<typeof figureSchema>;
@@ -70,6 +74,16 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A figures file: figures grouped by nesting; a figure's id is its path (employment.newUrbanJobs). */
 export type FigureTree = { [key: string]: FigureInput | FigureTree };
+
+/**
+ * The whole file: groups nest freely; a mapping with a `value` key is a figure, any other is a group.
+ * The loader walks the tree itself (for positions); this schema is for the JSON Schema and for code.
+ */
+export const figureGroupSchema: z.ZodType<FigureTree> = z.lazy(() =>
+  z
+    .record(z.string().regex(ID_SEGMENT), z.union([figureSchema, figureGroupSchema]))
+    .meta({ id: 'group', description: 'A group of figures and groups, keyed by id segment (employment, newUrbanJobs)' }),
+);
 
 /** A figure with its id and where it was defined. */
 export interface Figure extends FigureData {

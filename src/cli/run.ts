@@ -1,0 +1,43 @@
+// Runs a command body and turns its outcome into output and an exit code; the only place that exits.
+import { FolioError, FolioErrors, formatWarning, type Warning } from '../errors/FolioError.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export const stdio: Io = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+/** Prints user errors as `file:line:col: what — what to do`; anything else as an internal error. */
+export function reportError(e: unknown, io: Io, json: boolean): number {
+  const errors = e instanceof FolioErrors ? e.errors : e instanceof FolioError ? [e] : undefined;
+  if (errors) {
+    if (json) io.out(JSON.stringify({ errors: errors.map((x) => x.toJSON()) }));
+    for (const x of errors) io.err(x.format());
+    return 1;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  io.err(`folio: internal error: ${message.split('\n')[0]} — please report this with FOLIO_DEBUG=1 output`);
+  if (process.env['FOLIO_DEBUG'] && e instanceof Error) io.err(e.stack ?? '');
+  if (json) io.out(JSON.stringify({ errors: [{ code: 'Internal', message }] }));
+  return 70;
+}
+
+export function printWarnings(warnings: Warning[], io: Io): void {
+  for (const w of warnings) io.err(formatWarning(w));
+}
+
+/** An AbortSignal that fires on Ctrl-C, so every stage can stop and clean up. */
+export function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return controller.signal;
+}

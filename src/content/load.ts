@@ -1,0 +1,63 @@
+// Finds an edition folder and reads edition.yaml and every article's front matter and body.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { FolioError } from '../errors/FolioError.ts';
+import { editionSchema, frontMatterSchema, type EditionConfig, type FrontMatter } from './schema.ts';
+import { parseYaml, validateAt } from './yaml.ts';
+
+export interface Article {
+  file: string;
+  slug: string;
+  front: FrontMatter;
+  body: string;
+  /** Lines before the body in the file (front matter and its fences), to map body lines back. */
+  bodyLineOffset: number;
+}
+
+export interface EditionSource {
+  dir: string;
+  name: string;
+  config: EditionConfig;
+  configFile: string;
+  articles: Article[];
+}
+
+export async function loadEditionSource(dirArg: string): Promise<EditionSource> {
+  const dir = resolve(dirArg);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
+  const configFile = join(dir, 'edition.yaml');
+  const configText = await readFile(configFile, 'utf8').catch(() => {
+    throw new FolioError('EditionConfigInvalid', { field: 'edition.yaml', detail: 'file is missing' }, { file: configFile, line: 0, column: 0 });
+  });
+  const config = validateAt(editionSchema, parseYaml(configText, configFile), 'EditionConfigInvalid');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  if (names.length === 0) throw new FolioError('EditionEmpty', { dir: dirArg }, { file: dir, line: 0, column: 0 });
+  const articles = await Promise.all(names.map((n) => readArticle(join(dir, n))));
+  articles.sort((a, b) => a.front.order - b.front.order || a.slug.localeCompare(b.slug));
+  return { dir, name: basename(dir), config, configFile, articles };
+}
+
+export async function readArticle(file: string): Promise<Article> {
+  return parseArticle(await readFile(file, 'utf8'), file);
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Splits `---` front matter from the Markdown body, keeping line numbers for both. */
+export function parseArticle(text: string, file: string): Article {
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  if (!FENCE.test(lines[0] ?? '')) throw new FolioError('FrontMatterMissing', {}, { file, line: 1, column: 1 });
+  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (end < 0) {
+    throw new FolioError(
+      'FrontMatterInvalid',
+      { field: '---', detail: 'the front matter is not closed by a --- line' },
+      { file, line: 1, column: 1 },
+    );
+  }
+  const yaml = parseYaml(lines.slice(1, end).join('\n'), file, 1);
+  const front = validateAt(frontMatterSchema, yaml, 'FrontMatterInvalid');
+  const slug = basename(file, '.md');
+  return { file, slug, front, body: lines.slice(end + 1).join('\n'), bodyLineOffset: end + 1 };
+}

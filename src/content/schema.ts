@@ -1,0 +1,60 @@
+// Schemas for an edition's edition.yaml and each article's front matter.
+import { z } from 'zod';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+/** Page geometry overrides; presets in src/config/presets.ts give the defaults. */
+export const pageOverrideSchema = z
+  .object({
+    widthMm: z.number().positive().optional(),
+    heightMm: z.number().positive().optional(),
+    bleedMm: z.number().min(0).max(20).optional(),
+    marginMm: z
+      .object({ top: z.number(), right: z.number(), bottom: z.number(), left: z.number() })
+      .partial()
+      .optional(),
+    columns: z.number().int().min(1).max(12).optional(),
+    gutterMm: z.number().min(0).optional(),
+    bodyPt: z.number().min(7).max(14).optional(),
+  })
+  .strict();
+
+export const editionSchema = z
+  .object({
+    newspaper: z.string().min(1).describe('Paper name printed in the folio line'),
+    date: isoDay.describe('Publication date'),
+    pages: z.array(z.number().int().positive()).min(1).describe('Page numbers this edition occupies'),
+    section: z.string().min(1).describe('Section name (要闻, 特别报道 …)'),
+    preset: z.enum(['broadsheet', 'tabloid']).default('broadsheet'),
+    layout: z.enum(['page', 'spread']).default('page').describe('spread: facing pages, also one 跨版 page'),
+    theme: z.string().default('default').describe('A stylesheet in styles/themes/'),
+    page: pageOverrideSchema.optional(),
+    grid: z
+      .array(z.string())
+      .optional()
+      .describe('Per page: CSS grid-template-areas rows naming modules (head, s06, …)'),
+    rows: z.array(z.array(z.number().positive())).optional().describe('Per page: row heights as fractions'),
+    editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
+    literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
+  })
+  .strict();
+
+export const frontMatterSchema = z
+  .object({
+    title: z.string().min(1),
+    kicker: z.string().optional().describe('引题, above the headline'),
+    subtitle: z.string().optional().describe('副题, printed after ——'),
+    authors: z.array(z.string()).default([]),
+    byline: z.string().optional(),
+    credits: z.array(z.string()).default([]),
+    continuedFrom: z.string().optional().describe('上接NN版'),
+    continuedTo: z.string().optional().describe('下转NN版'),
+    order: z.number().default(0),
+    keywords: z.array(z.string()).default([]),
+    summary: z.string().optional(),
+    role: z.enum(['main', 'commentary', 'sidebar']).optional(),
+  })
+  .strict();
+
+export type EditionConfig = z.output<typeof editionSchema>;
+export type FrontMatter = z.output<typeof frontMatterSchema>;

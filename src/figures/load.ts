@@ -1,0 +1,122 @@
+// Finds an edition's one figures file and loads it — YAML, JSON or TypeScript — keeping source positions.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { FolioError } from '../errors/FolioError.ts';
+import type { Figure } from './schema.ts';
+import { figuresFromDocument, type Locate } from './tree.ts';
+
+export const FIGURES_FILES = ['figures.yaml', 'figures.yml', 'figures.json', 'figures.ts'] as const;
+
+export interface FigureSet {
+  file: string;
+  figures: Map<string, Figure>;
+}
+
+export async function loadFigures(editionDir: string): Promise<FigureSet> {
+  const file = await findFiguresFile(editionDir);
+  const figures = file.endsWith('.ts')
+    ? await loadFiguresModule(file)
+    : parseFigures(await readFile(file, 'utf8'), file);
+  return { file, figures };
+}
+
+export async function findFiguresFile(editionDir: string): Promise<string> {
+  let names: string[];
+  try {
+    names = await readdir(editionDir);
+  } catch (cause) {
+    throw new FolioError('EditionNotFound', { dir: editionDir }, undefined, { cause });
+  }
+  const found = FIGURES_FILES.filter((n) => names.includes(n));
+  if (found.length > 1) throw new FolioError('FiguresAmbiguous', { files: found.map((n) => join(editionDir, n)) });
+  if (!found[0]) throw new FolioError('FiguresMissing', { dir: editionDir });
+  return join(editionDir, found[0]);
+}
+
+/** figures.yaml / .yml / .json text → figures; `file` names the format and the file in errors. */
+export function parseFigures(text: string, file: string): Map<string, Figure> {
+  const json = file.endsWith('.json');
+  const lineCounter = new LineCounter();
+  // JSON is parsed as YAML too (same positions, same walk); uniqueKeys is off so that the walk can
+  // report a duplicate id with both of its lines.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: json ? 'json' : 'core' });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (json) checkJson(text, (offset) => at(offset ?? doc.errors[0]?.pos[0] ?? text.length));
+  else if (doc.errors[0]) {
+    throw new FolioError('YamlSyntax', { detail: doc.errors[0].message }, at(syntaxOffset(doc, doc.errors[0])));
+  }
+  const locate: Locate = (node) => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? at(range[0]) : { line: 0, column: 0 };
+  };
+  return figuresFromDocument(doc, file, locate);
+}
+
+/** The parser notices an unclosed quote at the end of the file; the writer needs where it opened. */
+function syntaxOffset(doc: Document, error: YAMLError): number {
+  let offset = error.pos[0];
+  if (error.code !== 'MISSING_CHAR' || !error.message.includes('quote')) return offset;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [offset, offset];
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && start < error.pos[0] && end >= error.pos[0]) offset = start;
+    },
+  });
+  return offset;
+}
+
+/** YAML accepts what JSON does not (trailing commas, bare keys), so JSON.parse decides what is valid. */
+function checkJson(text: string, at: (offset: number | undefined) => ReturnType<Locate> & { file: string }) {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const offset = /at position (\d+)/.exec(message)?.[1];
+    // V8 quotes the whole input in some messages ("…", "{…}" is not valid JSON); keep the first part.
+    const detail = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    throw new FolioError('JsonSyntax', { detail }, at(offset === undefined ? undefined : Number(offset)), { cause });
+  }
+}
+
+/** figures.ts: `export default defineFigures({ … })`, imported fresh each time so watch mode sees edits. */
+export async function loadFiguresModule(file: string): Promise<Map<string, Figure>> {
+  let tree: unknown;
+  try {
+    const mod = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
+    tree = mod.default;
+  } catch (cause) {
+    const detail = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+    throw new FolioError('FiguresModule', { detail }, { file, line: 0, column: 0 }, { cause });
+  }
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) {
+    const detail = 'the default export is not an object; write `export default defineFigures({ … })`';
+    throw new FolioError('FiguresModule', { detail }, { file, line: 0, column: 0 });
+  }
+  return figuresFromDocument(new Document(tree), file, locateInSource(await readFile(file, 'utf8')));
+}
+
+/** An imported module has no positions: find each key of the path in turn in the source text. */
+function locateInSource(text: string): Locate {
+  return (_node, path) => {
+    let from = 0;
+    let found = -1;
+    for (const key of path) {
+      const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const re = new RegExp(`(?<=^|[\\s{,])(['"\`]?)${escaped}\\1\\s*:`, 'gm');
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) break; // the deepest key found is the best guess
+      found = m.index;
+      from = m.index + m[0].length;
+    }
+    if (found < 0) return { line: 0, column: 0 };
+    const before = text.slice(0, found);
+    return { line: before.split('\n').length, column: found - before.lastIndexOf('\n') };
+  };
+}

@@ -1,0 +1,85 @@
+// Renders one article's Markdown into a lead and numbered sections: the modules a page is built from.
+import type { MarkdownIt } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import type { Article } from '../content/load.ts';
+import type { Figure } from '../figures/schema.ts';
+import type { FolioError } from '../errors/FolioError.ts';
+import type { FigureUse, MarkdownEnv } from './env.ts';
+
+export interface Section {
+  /** Module key used by page grids: "lead" or "s" + number ("s06"). */
+  key: string;
+  /** "06" for "## 06 为民事事 为民造福"; "" for the lead. */
+  number: string;
+  title: string;
+  html: string;
+  /** Markdown line of the heading (or of the first lead block), for layout warnings. */
+  line: number;
+  textLength: number;
+}
+
+export interface RenderedArticle {
+  slug: string;
+  file: string;
+  front: Article['front'];
+  sections: Section[];
+}
+
+const NUMBERED = /^(\d{1,2})\s+(.+)$/;
+
+export function renderArticle(
+  md: MarkdownIt,
+  article: Article,
+  figures: Map<string, Figure>,
+): { article: RenderedArticle; uses: FigureUse[]; errors: FolioError[] } {
+  const env: MarkdownEnv = {
+    file: article.file,
+    article: article.slug,
+    lineOffset: article.bodyLineOffset,
+    figures,
+    uses: [],
+    errors: [],
+    module: 'lead',
+  };
+  const tokens = md.parse(article.body, env as unknown as Record<string, unknown>);
+  const sections = splitSections(tokens).map((part) => {
+    const heading = part.heading ? (part.tokens[1]?.content ?? '') : '';
+    const m = NUMBERED.exec(heading);
+    const number = m?.[1] ?? '';
+    const key = part.heading ? (number ? `s${number}` : `h${part.index}`) : 'lead';
+    env.module = key;
+    const body = part.heading ? part.tokens.slice(3) : part.tokens;
+    const html = md.renderer.render(body, md.options, env as unknown as Record<string, unknown>);
+    const line = article.bodyLineOffset + (part.tokens[0]?.map?.[0] ?? 0) + 1;
+    return { key, number, title: m?.[2] ?? heading, html, line, textLength: textLength(body) };
+  });
+  return {
+    article: { slug: article.slug, file: article.file, front: article.front, sections: sections.filter(nonEmpty) },
+    uses: env.uses,
+    errors: env.errors,
+  };
+}
+
+function nonEmpty(s: Section): boolean {
+  return s.key !== 'lead' || s.html.trim() !== '';
+}
+
+interface Part {
+  heading: boolean;
+  index: number;
+  tokens: Token[];
+}
+
+/** Cuts the token stream at every level-2 heading. */
+function splitSections(tokens: Token[]): Part[] {
+  const parts: Part[] = [{ heading: false, index: 0, tokens: [] }];
+  for (const t of tokens) {
+    if (t.type === 'heading_open' && t.tag === 'h2') parts.push({ heading: true, index: parts.length, tokens: [] });
+    parts[parts.length - 1]!.tokens.push(t);
+  }
+  return parts;
+}
+
+function textLength(tokens: Token[]): number {
+  return tokens.reduce((n, t) => n + (t.type === 'inline' ? t.content.length : 0), 0);
+}

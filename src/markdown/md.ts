@@ -1,0 +1,10 @@
+// The markdown-it instance Folio uses: CommonMark plus figure references and infographic blocks.
+import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
+import { figureRefPlugin } from './figureRef.ts';
+
+export function createMarkdown(): Md {
+  // html: false — articles are text; layout belongs to templates, not to raw HTML in the prose.
+  const md = new MarkdownIt('commonmark', { html: false, typographer: false });
+  md.use(figureRefPlugin);
+  return md;
+}

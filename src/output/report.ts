@@ -1,0 +1,44 @@
+// The build report: the stable JSON `folio build --json` prints and report.json stores.
+import type { Warning } from '../errors/FolioError.ts';
+import type { Figure } from '../figures/schema.ts';
+import type { Measurement } from '../paginate/measure.ts';
+import type { FigureUse } from '../markdown/env.ts';
+
+export interface FigureReport {
+  text: string;
+  pages: number[];
+  blocks: Array<{ article: string; module: string; block: string; line: number }>;
+}
+
+export interface BuildResult {
+  edition: string;
+  pages: number;
+  outputs: Record<string, string>;
+  figures: Record<string, FigureReport>;
+  warnings: Array<Warning>;
+}
+
+interface Built {
+  source: { name: string };
+  pages: Array<{ number: number }>;
+  figures: { figures: Map<string, Figure> };
+  uses: FigureUse[];
+}
+
+export function buildReport(
+  e: Built,
+  m: Measurement,
+  warnings: Warning[],
+  outputs: Record<string, string>,
+  format: (f: Figure, variant: 'full') => string,
+): BuildResult {
+  const figures: Record<string, FigureReport> = {};
+  for (const f of e.figures.figures.values()) {
+    const pages = (m.figurePages[f.id] ?? []).map((i) => e.pages[i]?.number ?? i + 1).sort((a, b) => a - b);
+    const blocks = e.uses
+      .filter((u) => u.id === f.id)
+      .map((u) => ({ article: u.article, module: u.module, block: u.block, line: u.line }));
+    figures[f.id] = { text: format(f, 'full'), pages, blocks };
+  }
+  return { edition: e.source.name, pages: e.pages.length, outputs, figures, warnings };
+}

@@ -1,0 +1,31 @@
+// Decides whether the laid-out pages fit: every module holds its text, and no extra page appeared.
+import { FolioError, throwIfAny, type Warning } from '../errors/FolioError.ts';
+import type { Measurement } from './measure.ts';
+
+interface Laid {
+  source: { configFile: string; articles: Array<{ slug: string; file: string }> };
+  pages: Array<{ number: number }>;
+}
+
+export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warning[] {
+  if (m.pageCount !== e.pages.length) {
+    throw new FolioError('PageOverflow', { expected: e.pages.length, got: m.pageCount }, { file: e.source.configFile, line: 0, column: 0 });
+  }
+  const errors = m.overset.map((o) => {
+    const article = e.source.articles.find((a) => a.slug === o.article);
+    const page = e.pages[o.page]?.number ?? o.page + 1;
+    return new FolioError(
+      'Overset',
+      { module: o.module, article: o.article, page, overflowMm: o.overflowMm },
+      { file: article?.file ?? e.source.configFile, line: o.line, column: 0 },
+    );
+  });
+  if (!allowOverset) throwIfAny(errors);
+  return errors.map((err) => ({
+    code: 'Overset',
+    message: err.message,
+    file: err.position?.file,
+    line: err.position?.line,
+    column: err.position?.column,
+  }));
+}

@@ -1,0 +1,71 @@
+// Runs inside the paginated page: finds overset modules and which page each figure landed on.
+// Kept free of imports because it is serialised into the browser by page.evaluate.
+
+export interface Measurement {
+  pageCount: number;
+  overset: Array<{ module: string; article: string; page: number; overflowMm: number; line: number }>;
+  figurePages: Record<string, number[]>;
+  /** Page index → figure ids on it, for watch mode's dependency map. */
+  pageFigures: string[][];
+  /** Headlines and section titles with the page and the distance from the page top, for the outline. */
+  headings: Array<{ title: string; level: number; page: number; topPt: number }>;
+}
+
+export function measureInPage(): Measurement {
+  const PX_TO_MM = 25.4 / 96;
+  const pages = Array.from(document.querySelectorAll('.pagedjs_page'));
+  const pageOf = (el: Element): number => {
+    const host = el.closest('.pagedjs_page');
+    return host ? pages.indexOf(host) : -1;
+  };
+  const overset: Measurement['overset'] = [];
+  for (const mod of Array.from(document.querySelectorAll<HTMLElement>('.module'))) {
+    const body = mod.querySelector<HTMLElement>('.module-body') ?? mod;
+    const over = Math.max(overflowOf(body), mod.scrollHeight - mod.clientHeight);
+    if (over > 1) {
+      overset.push({
+        module: mod.dataset['module'] ?? '?',
+        article: mod.dataset['article'] ?? '?',
+        page: pageOf(mod),
+        overflowMm: Math.round(over * PX_TO_MM * 10) / 10,
+        line: Number(mod.dataset['sourceLine'] ?? 0),
+      });
+    }
+  }
+  const figurePages: Record<string, number[]> = {};
+  const pageFigureIds: string[][] = pages.map(() => []);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-figure]'))) {
+    const id = el.dataset['figure']!;
+    const p = pageOf(el);
+    const list = (figurePages[id] ??= []);
+    if (!list.includes(p)) list.push(p);
+    if (p >= 0 && !pageFigureIds[p]!.includes(id)) pageFigureIds[p]!.push(id);
+  }
+  const headings: Measurement['headings'] = [];
+  for (const h of Array.from(document.querySelectorAll<HTMLElement>('.headline, .side-title, .section-head'))) {
+    const p = pageOf(h);
+    const host = pages[p];
+    if (!host) continue;
+    const top = h.getBoundingClientRect().top - host.getBoundingClientRect().top;
+    const title = (h.textContent ?? '').replace(/\s+/g, ' ').trim();
+    headings.push({ title, level: h.classList.contains('section-head') ? 2 : 1, page: p, topPt: top * 0.75 });
+  }
+  return { headings, pageCount: pages.length, overset, figurePages, pageFigures: pageFigureIds };
+
+  /** How far text runs past a box: below it, or into extra columns to its right (multi-column). */
+  function overflowOf(el: HTMLElement): number {
+    const down = el.scrollHeight - el.clientHeight;
+    if (el.scrollWidth <= el.clientWidth + 1) return down;
+    const style = getComputedStyle(el);
+    const gap = parseFloat(style.columnGap) || 0;
+    const count = Number(style.columnCount) || 1;
+    const colWidth = (el.clientWidth - gap * (count - 1)) / count;
+    const extraCols = Math.ceil((el.scrollWidth - el.clientWidth) / (colWidth + gap));
+    // Text in each overflow column would need that much more column depth on the page.
+    const box = el.getBoundingClientRect();
+    const last = el.lastElementChild?.getClientRects();
+    const lastRect = last && last.length ? last[last.length - 1]! : undefined;
+    const tail = lastRect ? lastRect.bottom - box.top : el.clientHeight;
+    return Math.max(down, (extraCols - 1) * el.clientHeight + tail);
+  }
+}

@@ -1,0 +1,61 @@
+// Paginates the edition's HTML with Paged.js (pagedjs-cli's Printer) in an already running browser.
+import Printer from 'pagedjs-cli';
+import type { Browser, Page } from 'puppeteer-core';
+import { withTimeout } from './timeout.ts';
+import { measureInPage, type Measurement } from './measure.ts';
+
+export interface PaginateOptions {
+  /** Base URL for relative resources (images) in the HTML. */
+  baseUrl: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface Paginated {
+  page: Page;
+  measurement: Measurement;
+  /** pdf(): the PDF bytes of the paginated document (all pages, or a page range "2-2"). */
+  pdf(pageRanges?: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export async function paginate(browser: Browser, html: string, opts: PaginateOptions): Promise<Paginated> {
+  const printer = new Printer({
+    browserEndpoint: browser.wsEndpoint(),
+    closeAfter: false,
+    timeout: opts.timeoutMs,
+  });
+  const page: Page = await withTimeout(
+    printer.render({ html, url: opts.baseUrl }) as Promise<Page>,
+    opts.timeoutMs,
+    'Paged.js pagination',
+    opts.signal,
+  );
+  return attach(page, opts);
+}
+
+/** Wraps an already paginated page (also used by watch mode after patching the DOM). */
+export async function attach(page: Page, opts: Pick<PaginateOptions, 'timeoutMs' | 'signal'>): Promise<Paginated> {
+  // tsx (esbuild keepNames) wraps functions in __name(); functions serialised into the page need it too.
+  await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
+  const measure = () =>
+    withTimeout(page.evaluate(measureInPage) as Promise<Measurement>, opts.timeoutMs, 'measuring the pages', opts.signal);
+  const measurement = await measure();
+  return {
+    page,
+    measurement,
+    pdf: async (pageRanges) =>
+      withTimeout(
+        page.pdf({
+          printBackground: true,
+          preferCSSPageSize: true,
+          timeout: opts.timeoutMs,
+          ...(pageRanges ? { pageRanges } : {}),
+        }),
+        opts.timeoutMs,
+        'printing the PDF',
+        opts.signal,
+      ),
+    close: () => page.close().catch(() => undefined),
+  };
+}

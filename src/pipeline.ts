@@ -1,0 +1,135 @@
+// The whole of Folio, top to bottom: content → figures → Markdown → pages → PDF → output/.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { loadEditionSource, type EditionSource } from './content/load.ts';
+import { loadFigures, type FigureSet } from './figures/load.ts';
+import { formatFigure } from './figures/format.ts';
+import { handTypedFigures, unusedFigures } from './figures/usage.ts';
+import { createMarkdown } from './markdown/md.ts';
+import { renderArticle, type RenderedArticle } from './markdown/article.ts';
+import type { FigureUse } from './markdown/env.ts';
+import { resolveGeometry, type PageGeometry } from './config/presets.ts';
+import { composePages, type ComposedPage } from './render/compose.ts';
+import { renderHtml } from './render/html.ts';
+import type { DocumentMeta } from './render/viewModel.ts';
+import { prepareFonts } from './fonts/prepare.ts';
+import { launchBrowser } from './paginate/browser.ts';
+import { paginate } from './paginate/paged.ts';
+import { checkFit } from './paginate/fit.ts';
+import { postprocess } from './pdf/postprocess.ts';
+import { stage } from './output/atomic.ts';
+import { throwIfAny, type Warning } from './errors/FolioError.ts';
+import { buildReport, type BuildResult } from './output/report.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOptions {
+  outDir: string;
+  allowOverset?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Progress lines (the CLI sends them to stderr). */
+  log?: (line: string) => void;
+  /** Reuse a running browser (watch mode); otherwise one is started and closed. */
+  browser?: Browser;
+}
+
+/** Everything known about an edition before a browser is involved. */
+export interface CheckedEdition {
+  source: EditionSource;
+  figures: FigureSet;
+  articles: RenderedArticle[];
+  uses: FigureUse[];
+  warnings: Warning[];
+}
+
+/** Stage 1–3: read the edition, load its figures, render its Markdown. No browser; fast. */
+export async function checkEdition(dir: string): Promise<CheckedEdition> {
+  const source = await loadEditionSource(dir);
+  const figures = await loadFigures(source.dir);
+  const md = createMarkdown();
+  const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures));
+  throwIfAny(rendered.flatMap((r) => r.errors));
+  const uses = rendered.flatMap((r) => r.uses);
+  const warnings = [
+    ...unusedFigures(figures.figures, uses),
+    ...handTypedFigures(source.articles, figures.figures, source.config.literals),
+  ];
+  return { source, figures, articles: rendered.map((r) => r.article), uses, warnings };
+}
+
+/** An edition laid out as HTML, ready for the browser. */
+export interface LaidOutEdition extends CheckedEdition {
+  geometry: PageGeometry;
+  pages: ComposedPage[];
+  html: string;
+  meta: DocumentMeta;
+}
+
+/** Stage 4: place modules on pages and fill the templates. */
+export async function layOut(checked: CheckedEdition): Promise<LaidOutEdition> {
+  const geometry = resolveGeometry(checked.source.config);
+  const pages = composePages(checked.source, checked.articles, geometry.columns);
+  const { html, meta } = await renderHtml({ ...checked, pages, geometry, root: ROOT });
+  return { ...checked, geometry, pages, html, meta };
+}
+
+/** Builds editions into outDir/<edition>/; one browser serves them all. */
+export async function build(dirs: string[], opts: BuildOptions): Promise<BuildResult[]> {
+  const log = opts.log ?? (() => undefined);
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const editions: LaidOutEdition[] = [];
+  for (const dir of dirs) {
+    log(`${dir}: checking content and figures`);
+    editions.push(await layOut(await checkEdition(dir)));
+  }
+  log('preparing fonts');
+  const fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });
+  const browser = opts.browser ?? (await launchBrowser({ fontconfigFile: fonts.fontconfigFile, timeoutMs, signal: opts.signal }));
+  try {
+    const results: BuildResult[] = [];
+    for (const edition of editions) results.push(await printEdition(edition, browser, { ...opts, timeoutMs, log }));
+    return results;
+  } finally {
+    if (!opts.browser) await browser.close().catch(() => undefined);
+  }
+}
+
+/** Stage 5–7: paginate in Chromium, check the fit, post-process, write every output or none. */
+export async function printEdition(
+  e: LaidOutEdition,
+  browser: Browser,
+  opts: BuildOptions & { timeoutMs: number; log: (l: string) => void },
+): Promise<BuildResult> {
+  const name = e.source.name;
+  const started = Date.now();
+  opts.log(`${name}: paginating ${e.pages.length} page(s) in Chromium`);
+  const baseUrl = pathToFileURL(join(e.source.dir, '/')).href;
+  const paged = await paginate(browser, e.html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
+  try {
+    const fitWarnings = checkFit(e, paged.measurement, opts.allowOverset ?? false);
+    opts.log(`${name}: writing PDF`);
+    const pdf = await postprocess({
+      pdf: await paged.pdf(),
+      meta: e.meta,
+      geometry: e.geometry,
+      outline: paged.measurement.headings,
+      producer: 'Folio (Paged.js, Chromium, pdf-lib)',
+    });
+    const out = await stage(resolve(opts.outDir, name));
+    try {
+      const pdfPath = await out.write(`${name}.pdf`, pdf);
+      const result = buildReport(e, paged.measurement, [...e.warnings, ...fitWarnings], { pdf: pdfPath }, formatFigure);
+      await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
+      await out.commit();
+      opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${pdfPath}`);
+      return result;
+    } catch (err) {
+      await out.discard();
+      throw err;
+    }
+  } finally {
+    await paged.close();
+  }
+}

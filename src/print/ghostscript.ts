@@ -1,0 +1,141 @@
+// Ghostscript command lines for the three outputs, and the PostScript prologues PDF/X and PDF/A need.
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PrintOptions } from './options.ts';
+
+/** Where Ghostscript's own default profiles live (Debian). */
+export const GS_ICC_DIR = '/usr/share/color/icc/ghostscript';
+
+const common = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite'];
+
+/** A PostScript string literal: escape the three characters the syntax reserves. */
+export function psString(s: string): string {
+  return `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+}
+
+/**
+ * Ghostscript 10.0's pdfwrite ignores -sOutputICCProfile when converting colours (checked: identical
+ * CMYK values with and without it), but it does convert through the `default_cmyk.icc` it finds in
+ * -sICCProfilesDir. So the print run gets a private profiles dir: Ghostscript's defaults, with
+ * default_cmyk.icc replaced by the newsprint profile.
+ */
+export async function makeIccDir(dir: string, cmykProfile: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  for (const f of await readdir(GS_ICC_DIR)) {
+    if (f.endsWith('.icc')) await copyFile(join(GS_ICC_DIR, f), join(dir, f));
+  }
+  await copyFile(cmykProfile, join(dir, 'default_cmyk.icc'));
+  return dir + '/';
+}
+
+/** PDF/X-3 prologue: version key, an ASCII placeholder title (the real one is written afterwards), intent. */
+export function pdfxDef(o: PrintOptions): string {
+  return `%!PS
+[ /GTS_PDFXVersion (PDF/X-3:2002) /Title (Folio) /Trapped /False /DOCINFO pdfmark
+[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
+[{icc_PDFX} << /N 4 >> /PUT pdfmark
+[{icc_PDFX} ${psString(o.iccProfile)} (r) file /PUT pdfmark
+[/_objdef {OutputIntent_PDFX} /type /dict /OBJ pdfmark
+[{OutputIntent_PDFX} << /Type /OutputIntent /S /GTS_PDFX
+  /OutputCondition ${psString(ascii(o.outputCondition))}
+  /OutputConditionIdentifier ${psString(ascii(o.outputConditionIdentifier))}
+  /Info ${psString(ascii(o.outputCondition))}
+  /RegistryName (http://www.color.org) /DestOutputProfile {icc_PDFX} >> /PUT pdfmark
+[{Catalog} << /OutputIntents [ {OutputIntent_PDFX} ] >> /PUT pdfmark
+`;
+}
+
+/** PDF/A prologue: an sRGB OutputIntent (the title is written afterwards with pdf-lib). */
+export function pdfaDef(srgbProfile: string): string {
+  return `%!PS
+[/_objdef {icc_PDFA} /type /stream /OBJ pdfmark
+[{icc_PDFA} << /N 3 >> /PUT pdfmark
+[{icc_PDFA} ${psString(srgbProfile)} (r) file /PUT pdfmark
+[/_objdef {OutputIntent_PDFA} /type /dict /OBJ pdfmark
+[{OutputIntent_PDFA} << /Type /OutputIntent /S /GTS_PDFA1 /DestOutputProfile {icc_PDFA}
+  /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) >> /PUT pdfmark
+[{Catalog} << /OutputIntents [ {OutputIntent_PDFA} ] >> /PUT pdfmark
+`;
+}
+
+function ascii(s: string): string {
+  return s.replace(/[^\x20-\x7e]/g, '?');
+}
+
+export interface GsJob {
+  args: string[];
+  /** Files the prologue must be allowed to read under -dSAFER. */
+  files: Record<string, string>;
+}
+
+/**
+ * Print: PDF/X-3 (-dPDFX; Ghostscript 10.0 rejects -dPDFX=3), everything converted to CMYK through the
+ * newsprint profile. DeviceGray stays gray (K only). -dPDFX also flattens transparency, which PDF/X-3
+ * forbids. Fonts: /prepress embeds and subsets everything.
+ */
+export function printJob(o: PrintOptions, input: string, output: string, tmp: string, iccDir: string): GsJob {
+  const def = join(tmp, 'pdfx_def.ps');
+  return {
+    files: { [def]: pdfxDef(o) },
+    args: [
+      ...common,
+      `--permit-file-read=${o.iccProfile}`,
+      `--permit-file-read=${iccDir}`,
+      '-dPDFX',
+      '-dPDFSETTINGS=/prepress',
+      // pdfwrite only accepts a CMYK device profile when the process model is CMYK too.
+      '-dProcessColorModel=/DeviceCMYK',
+      '-sColorConversionStrategy=CMYK',
+      `-sICCProfilesDir=${iccDir}`,
+      '-dDeviceGrayToK=true',
+      '-dRenderIntent=0',
+      '-dAutoRotatePages=/None',
+      `-sOutputFile=${output}`,
+      def,
+      input,
+    ],
+  };
+}
+
+/** Archive: PDF/A-2b (or -3b; the part is rewritten afterwards), all colour as sRGB-intent RGB. */
+export function archiveJob(o: PrintOptions, input: string, output: string, tmp: string): GsJob {
+  const def = join(tmp, 'pdfa_def.ps');
+  return {
+    files: { [def]: pdfaDef(o.srgbProfile) },
+    args: [
+      ...common,
+      `--permit-file-read=${o.srgbProfile}`,
+      '-dPDFA=2',
+      // Policy 1: drop what PDF/A forbids (e.g. an action) and continue, instead of aborting.
+      '-dPDFACompatibilityPolicy=1',
+      '-sColorConversionStrategy=RGB',
+      '-dProcessColorModel=/DeviceRGB',
+      '-dAutoRotatePages=/None',
+      `-sOutputFile=${output}`,
+      def,
+      input,
+    ],
+  };
+}
+
+/** Screen: small RGB file; /ebook downsamples images to 150 ppi, fonts stay embedded and subset. */
+export function screenJob(o: PrintOptions, input: string, output: string): GsJob {
+  return {
+    files: {},
+    args: [
+      ...common,
+      `-dPDFSETTINGS=${o.screenPreset}`,
+      '-sColorConversionStrategy=RGB',
+      '-dEmbedAllFonts=true',
+      '-dSubsetFonts=true',
+      '-dDetectDuplicateImages=true',
+      '-dAutoRotatePages=/None',
+      `-sOutputFile=${output}`,
+      input,
+    ],
+  };
+}
+
+export async function writeJobFiles(job: GsJob): Promise<void> {
+  for (const [path, text] of Object.entries(job.files)) await writeFile(path, text);
+}

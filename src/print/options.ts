@@ -1,0 +1,67 @@
+// Inputs to makeOutputs: document metadata, page geometry and print settings, with their defaults.
+import { fileURLToPath } from 'node:url';
+
+export interface DocMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  creationDate: Date;
+  /** BCP 47, e.g. "zh-CN". */
+  lang: string;
+}
+
+export interface PageGeometry {
+  widthMm: number;
+  heightMm: number;
+  bleedMm: number;
+}
+
+export interface Attachment {
+  path: string;
+  /** MIME type; guessed from the extension when absent. */
+  mime?: string;
+  description?: string;
+}
+
+export interface PrintOptions {
+  /** Total area coverage limit in percent for the print file (coldset newsprint: 220–240). */
+  tac: number;
+  /** CMYK output profile for the print file; its ink limit should match `tac`. */
+  iccProfile: string;
+  /** OutputIntent identification written into the PDF/X file. */
+  outputCondition: string;
+  outputConditionIdentifier: string;
+  /** Add crop marks in a slug outside the bleed (the MediaBox grows by `slugMm`). */
+  cropMarks: boolean;
+  slugMm: number;
+  /** Archive as PDF/A-3b with these files attached (AFRelationship Source) instead of PDF/A-2b. */
+  attachSources: Attachment[] | false;
+  /** RGB profile for the PDF/A OutputIntent. */
+  srgbProfile: string;
+  /** Ghostscript's PDFSETTINGS preset for the screen file. */
+  screenPreset: '/screen' | '/ebook' | '/printer';
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export const defaultPrintOptions: PrintOptions = {
+  tac: 240,
+  iccProfile: here('../../styles/icc/folio-newsprint-tac240.icc'),
+  outputCondition: 'Coldset offset printing on newsprint (CGATS TR 002 / SNAP), TAC 240%',
+  outputConditionIdentifier: 'CGATS TR 002',
+  cropMarks: false,
+  slugMm: 10,
+  attachSources: false,
+  srgbProfile: '/usr/share/color/icc/ghostscript/srgb.icc',
+  screenPreset: '/ebook',
+  timeoutMs: 120_000,
+};
+
+export function resolveOptions(o: Partial<PrintOptions> = {}): PrintOptions {
+  return { ...defaultPrintOptions, ...o };
+}
+
+export const MM = 72 / 25.4;

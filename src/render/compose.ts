@@ -1,0 +1,100 @@
+// Places an edition's modules (headline, sections, side articles) on pages as a CSS grid.
+import { FolioError } from '../errors/FolioError.ts';
+import type { EditionSource } from '../content/load.ts';
+import type { RenderedArticle, Section } from '../markdown/article.ts';
+
+export interface Module {
+  key: string;
+  kind: 'head' | 'section' | 'article';
+  article: RenderedArticle;
+  section?: Section;
+  /** Newspaper columns the module spans; its text is set in that many columns. */
+  span: number;
+}
+
+export interface ComposedPage {
+  index: number;
+  number: number;
+  areas: string[];
+  rows: number[];
+  modules: Module[];
+}
+
+/** Every module an edition offers, by grid key. */
+export function collectModules(articles: RenderedArticle[]): Map<string, Omit<Module, 'span'>> {
+  const out = new Map<string, Omit<Module, 'span'>>();
+  const [main, ...others] = articles;
+  if (!main) return out;
+  out.set('head', { key: 'head', kind: 'head', article: main });
+  for (const section of main.sections) out.set(section.key, { key: section.key, kind: 'section', article: main, section });
+  for (const a of others) {
+    if (a.sections.some((s) => s.number)) {
+      for (const s of a.sections) out.set(s.key, { key: s.key, kind: 'section', article: a, section: s });
+    } else {
+      const key = a.slug.replace(/[^A-Za-z0-9_-]/g, '_');
+      out.set(key, { key, kind: 'article', article: a });
+    }
+  }
+  return out;
+}
+
+export function composePages(source: EditionSource, articles: RenderedArticle[], columns: number): ComposedPage[] {
+  const modules = collectModules(articles);
+  const grid = source.config.grid ?? autoGrid(source.config.pages.length, modules, columns);
+  const pages = source.config.pages.map((number, index) => {
+    const areas = (grid[index] ?? '').trim().split('\n').map((r) => r.trim()).filter(Boolean);
+    return { index, number, areas, rows: rowsFor(source, index, areas), modules: [] as Module[] };
+  });
+  const placed = new Set<string>();
+  for (const page of pages) {
+    for (const key of uniqueNames(page.areas)) {
+      const m = modules.get(key);
+      if (!m) throw gridError(source, `page ${page.number} names "${key}", which is not a module`, modules);
+      if (placed.has(key)) throw gridError(source, `module "${key}" is placed twice`, modules);
+      placed.add(key);
+      page.modules.push({ ...m, span: spanOf(page.areas, key) });
+    }
+  }
+  const missing = [...modules.keys()].filter((k) => !placed.has(k));
+  if (missing.length) throw gridError(source, `modules not placed on any page: ${missing.join(', ')}`, modules);
+  return pages;
+}
+
+function gridError(source: EditionSource, detail: string, modules: Map<string, unknown>): FolioError {
+  return new FolioError(
+    'EditionConfigInvalid',
+    { field: 'grid', detail: `${detail} (modules: ${[...modules.keys()].join(' ')})` },
+    { file: source.configFile, line: 0, column: 0 },
+  );
+}
+
+function uniqueNames(areas: string[]): string[] {
+  return [...new Set(areas.flatMap((r) => r.split(/\s+/)).filter((n) => n !== '.'))];
+}
+
+function spanOf(areas: string[], key: string): number {
+  return Math.max(1, ...areas.map((r) => r.split(/\s+/).filter((n) => n === key).length));
+}
+
+function rowsFor(source: EditionSource, index: number, areas: string[]): number[] {
+  const given = source.config.rows?.[index];
+  if (given && given.length !== areas.length) {
+    throw new FolioError(
+      'EditionConfigInvalid',
+      { field: `rows[${index}]`, detail: `has ${given.length} heights for ${areas.length} grid rows` },
+      { file: source.configFile, line: 0, column: 0 },
+    );
+  }
+  return given ?? areas.map(() => 1);
+}
+
+/** Without a grid: the headline on top, then every module as a full-width band, split over the pages. */
+function autoGrid(pageCount: number, modules: Map<string, Omit<Module, 'span'>>, columns: number): string[] {
+  const band = (key: string) => Array.from({ length: columns }, () => key).join(' ');
+  const keys = [...modules.keys()].filter((k) => k !== 'head');
+  const perPage = Math.ceil(keys.length / pageCount);
+  return Array.from({ length: pageCount }, (_, i) => {
+    const rows = keys.slice(i * perPage, (i + 1) * perPage).map(band);
+    return (i === 0 ? [band('head'), ...rows] : rows).join('\n');
+  });
+}

@@ -1,0 +1,62 @@
+// Builds the edition's single HTML document: page CSS from the geometry, theme CSS, templates.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EditionSource } from '../content/load.ts';
+import type { PageGeometry } from '../config/presets.ts';
+import { FolioError } from '../errors/FolioError.ts';
+import type { RenderedArticle } from '../markdown/article.ts';
+import type { ComposedPage } from './compose.ts';
+import { loadTemplates } from './templates.ts';
+import { documentMeta, pageView, type DocumentMeta } from './viewModel.ts';
+
+export interface HtmlInput {
+  source: EditionSource;
+  articles: RenderedArticle[];
+  pages: ComposedPage[];
+  geometry: PageGeometry;
+  /** Project root holding templates/ and styles/. */
+  root: string;
+}
+
+export async function renderHtml(input: HtmlInput): Promise<{ html: string; meta: DocumentMeta }> {
+  const { source, geometry, root } = input;
+  const template = await loadTemplates(join(root, 'templates'));
+  const meta = documentMeta(source, input.articles);
+  const css = [await readFile(join(root, 'styles', 'base.css'), 'utf8'), await themeCss(root, source)].join('\n');
+  const html = template({
+    meta,
+    theme: source.config.theme,
+    pageCss: pageCss(geometry),
+    css,
+    pages: input.pages.map((p) => pageView(source, p, geometry)),
+  });
+  return { html, meta };
+}
+
+async function themeCss(root: string, source: EditionSource): Promise<string> {
+  const file = join(root, 'styles', 'themes', `${source.config.theme}.css`);
+  return readFile(file, 'utf8').catch(() => {
+    throw new FolioError(
+      'EditionConfigInvalid',
+      { field: 'theme', detail: `no stylesheet styles/themes/${source.config.theme}.css` },
+      { file: source.configFile, line: 0, column: 0 },
+    );
+  });
+}
+
+/** @page rules and the variables the stylesheet sizes the page with. */
+export function pageCss(g: PageGeometry): string {
+  const m = g.marginMm;
+  return `@page {
+  size: ${g.widthMm}mm ${g.heightMm}mm;
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  bleed: ${g.bleedMm}mm;
+}
+:root {
+  --content-w: ${g.widthMm - m.left - m.right}mm;
+  --content-h: ${g.heightMm - m.top - m.bottom}mm;
+  --columns: ${g.columns};
+  --gutter: ${g.gutterMm}mm;
+  --body-pt: ${g.bodyPt}pt;
+}`;
+}

@@ -1,0 +1,37 @@
+// Loads Handlebars templates and partials from templates/ and registers Folio's few helpers.
+import Handlebars from 'handlebars';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { FolioError } from '../errors/FolioError.ts';
+import type { RenderedArticle, Section } from '../markdown/article.ts';
+
+export type Template = (data: unknown) => string;
+
+export async function loadTemplates(templatesDir: string): Promise<Template> {
+  const hb = Handlebars.create();
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(String(sep)) : ''));
+  hb.registerHelper('lastSection', (a: RenderedArticle, s: Section) => a.sections.at(-1) === s);
+  for (const dir of ['partials', 'blocks']) {
+    const full = join(templatesDir, dir);
+    const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));
+    for (const name of names) {
+      const file = join(full, name);
+      hb.registerPartial(basename(name, '.hbs'), compile(hb, await readFile(file, 'utf8'), file));
+    }
+  }
+  const main = join(templatesDir, 'edition.hbs');
+  return compile(hb, await readFile(main, 'utf8'), main);
+}
+
+function compile(hb: typeof Handlebars, text: string, file: string): Template {
+  const t = hb.compile(text, { strict: false, noEscape: false });
+  return (data) => {
+    try {
+      return t(data);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      throw new FolioError('TemplateError', { detail }, { file, line: 0, column: 0 }, { cause: e });
+    }
+  };
+}
