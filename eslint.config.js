@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['output/**', 'node_modules/**', '.cache/**', 'test/fixtures/**/out/**'] },
+  { ignores: ['output/**', 'node_modules/**', '.cache/**', 'test/.tmp/**', 'test/fixtures/**/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

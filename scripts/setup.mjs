@@ -34,8 +34,8 @@ const DEBIAN_PACKAGES = [
   'poppler-utils', // pdffonts / pdftoppm for preflight and visual tests
   'qpdf', // structural PDF checks
   'libimage-exiftool-perl', // reads back XMP metadata in preflight
-  'argyll', // ICC colour tools (profile inspection)
-  'icc-profiles-free', // free output-intent ICC profiles for PDF/X and PDF/A
+  'argyll', // colprof: scripts/build-icc.sh builds the newsprint CMYK output profile
+  'icc-profiles-free', // sRGB and the CGATS TR 002 newsprint data that profile is built from
   'fontconfig', // exposes the converted fonts to Chromium
 ];
 

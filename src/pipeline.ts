@@ -1,14 +1,8 @@
-// The whole of Folio, top to bottom: content → figures → Markdown → pages → PDF → output/.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+// The whole of Folio, top to bottom: check content (check.ts) → lay out pages → fonts → Chromium → PDF → output/.
+import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { loadEditionSource, type EditionSource } from './content/load.ts';
-import { loadFigures, type FigureSet } from './figures/load.ts';
 import { formatFigure } from './figures/format.ts';
-import { handTypedFigures, unusedFigures } from './figures/usage.ts';
-import { createMarkdown } from './markdown/md.ts';
-import { renderArticle, type RenderedArticle } from './markdown/article.ts';
-import type { FigureUse } from './markdown/env.ts';
 import { resolveGeometry, type PageGeometry } from './config/presets.ts';
 import { composePages, type ComposedPage } from './render/compose.ts';
 import { renderHtml } from './render/html.ts';
@@ -19,10 +13,10 @@ import { paginate } from './paginate/paged.ts';
 import { checkFit } from './paginate/fit.ts';
 import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
-import { throwIfAny, type Warning } from './errors/FolioError.ts';
+import { checkEdition, ROOT, type CheckedEdition } from './check.ts';
 import { buildReport, type BuildResult } from './output/report.ts';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { checkEdition, ROOT, type CheckedEdition };
 
 export interface BuildOptions {
   outDir: string;
@@ -33,30 +27,6 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Reuse a running browser (watch mode); otherwise one is started and closed. */
   browser?: Browser;
-}
-
-/** Everything known about an edition before a browser is involved. */
-export interface CheckedEdition {
-  source: EditionSource;
-  figures: FigureSet;
-  articles: RenderedArticle[];
-  uses: FigureUse[];
-  warnings: Warning[];
-}
-
-/** Stage 1–3: read the edition, load its figures, render its Markdown. No browser; fast. */
-export async function checkEdition(dir: string): Promise<CheckedEdition> {
-  const source = await loadEditionSource(dir);
-  const figures = await loadFigures(source.dir);
-  const md = createMarkdown();
-  const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures));
-  throwIfAny(rendered.flatMap((r) => r.errors));
-  const uses = rendered.flatMap((r) => r.uses);
-  const warnings = [
-    ...unusedFigures(figures.figures, uses),
-    ...handTypedFigures(source.articles, figures.figures, source.config.literals),
-  ];
-  return { source, figures, articles: rendered.map((r) => r.article), uses, warnings };
 }
 
 /** An edition laid out as HTML, ready for the browser. */
@@ -86,10 +56,13 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   }
   log('preparing fonts');
   const fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });
-  const browser = opts.browser ?? (await launchBrowser({ fontconfigFile: fonts.fontconfigFile, timeoutMs, signal: opts.signal }));
+  const browser =
+    opts.browser ??
+    (await launchBrowser({ fontconfigFile: fonts.fontconfigFile, timeoutMs, signal: opts.signal }));
   try {
     const results: BuildResult[] = [];
-    for (const edition of editions) results.push(await printEdition(edition, browser, { ...opts, timeoutMs, log }));
+    for (const edition of editions)
+      results.push(await printEdition(edition, browser, { ...opts, timeoutMs, log }));
     return results;
   } finally {
     if (!opts.browser) await browser.close().catch(() => undefined);
@@ -120,7 +93,13 @@ export async function printEdition(
     const out = await stage(resolve(opts.outDir, name));
     try {
       const pdfPath = await out.write(`${name}.pdf`, pdf);
-      const result = buildReport(e, paged.measurement, [...e.warnings, ...fitWarnings], { pdf: pdfPath }, formatFigure);
+      const result = buildReport(
+        e,
+        paged.measurement,
+        [...e.warnings, ...fitWarnings],
+        { pdf: pdfPath },
+        formatFigure,
+      );
       await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
       await out.commit();
       opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${pdfPath}`);

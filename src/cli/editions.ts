@@ -10,7 +10,9 @@ export async function expandEditionDirs(args: string[]): Promise<string[]> {
       out.push(arg); // a missing folder is reported by the loader with its own message
       continue;
     }
-    const subs = (await readdir(arg, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => join(arg, d.name));
+    const subs = (await readdir(arg, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => join(arg, d.name));
     const editions: string[] = [];
     for (const s of subs.sort()) if (await exists(join(s, 'edition.yaml'))) editions.push(s);
     out.push(...(editions.length ? editions : [arg]));

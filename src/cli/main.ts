@@ -1,6 +1,5 @@
 // folio's command line: parses arguments into typed options and calls the library.
 import { Command, Option } from 'commander';
-import { build, checkEdition } from '../pipeline.ts';
 import { expandEditionDirs } from './editions.ts';
 import { interruptSignal, printWarnings, reportError, stdio } from './run.ts';
 
@@ -15,25 +14,31 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .option('--json', 'print one JSON object (or an array for several editions) on stdout')
   .option('--allow-overset', 'report overset modules as warnings instead of failing')
-  .addOption(new Option('--timeout <ms>', 'time limit for each browser step').default(60000).argParser(Number))
-  .action(async (dirs: string[], o: { out: string; json?: boolean; allowOverset?: boolean; timeout: number }) => {
-    const json = Boolean(o.json);
-    try {
-      const editions = await expandEditionDirs(dirs);
-      const results = await build(editions, {
-        outDir: o.out,
-        allowOverset: o.allowOverset,
-        timeoutMs: o.timeout,
-        signal: interruptSignal(),
-        log: (l) => stdio.err(`folio: ${l}`),
-      });
-      for (const r of results) printWarnings(r.warnings, stdio);
-      if (json) stdio.out(JSON.stringify(results.length === 1 ? results[0] : results));
-      process.exitCode = 0;
-    } catch (e) {
-      process.exitCode = reportError(e, stdio, json);
-    }
-  });
+  .addOption(
+    new Option('--timeout <ms>', 'time limit for each browser step').default(60000).argParser(Number),
+  )
+  .action(
+    async (dirs: string[], o: { out: string; json?: boolean; allowOverset?: boolean; timeout: number }) => {
+      const json = Boolean(o.json);
+      try {
+        const editions = await expandEditionDirs(dirs);
+        // Loaded on demand: the browser stack is heavy and `check` must stay fast.
+        const { build } = await import('../pipeline.ts');
+        const results = await build(editions, {
+          outDir: o.out,
+          allowOverset: o.allowOverset,
+          timeoutMs: o.timeout,
+          signal: interruptSignal(),
+          log: (l) => stdio.err(`folio: ${l}`),
+        });
+        for (const r of results) printWarnings(r.warnings, stdio);
+        if (json) stdio.out(JSON.stringify(results.length === 1 ? results[0] : results));
+        process.exitCode = 0;
+      } catch (e) {
+        process.exitCode = reportError(e, stdio, json);
+      }
+    },
+  );
 
 program
   .command('check')
@@ -43,12 +48,15 @@ program
   .action(async (dir: string, o: { json?: boolean }) => {
     const json = Boolean(o.json);
     try {
+      const { checkEdition } = await import('../check.ts');
       const checked = await checkEdition(dir);
       printWarnings(checked.warnings, stdio);
       if (json) {
         stdio.out(JSON.stringify({ edition: checked.source.name, errors: [], warnings: checked.warnings }));
       } else {
-        stdio.err(`folio: ${checked.source.name}: ${checked.figures.figures.size} figures, ${checked.uses.length} references, ${checked.warnings.length} warning(s)`);
+        stdio.err(
+          `folio: ${checked.source.name}: ${checked.figures.figures.size} figures, ${checked.uses.length} references, ${checked.warnings.length} warning(s)`,
+        );
       }
       process.exitCode = 0;
     } catch (e) {

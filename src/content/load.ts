@@ -25,14 +25,20 @@ export interface EditionSource {
 export async function loadEditionSource(dirArg: string): Promise<EditionSource> {
   const dir = resolve(dirArg);
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
+  if (!info?.isDirectory())
+    throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
   const configFile = join(dir, 'edition.yaml');
   const configText = await readFile(configFile, 'utf8').catch(() => {
-    throw new FolioError('EditionConfigInvalid', { field: 'edition.yaml', detail: 'file is missing' }, { file: configFile, line: 0, column: 0 });
+    throw new FolioError(
+      'EditionConfigInvalid',
+      { field: 'edition.yaml', detail: 'file is missing' },
+      { file: configFile, line: 0, column: 0 },
+    );
   });
   const config = validateAt(editionSchema, parseYaml(configText, configFile), 'EditionConfigInvalid');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  if (names.length === 0) throw new FolioError('EditionEmpty', { dir: dirArg }, { file: dir, line: 0, column: 0 });
+  if (names.length === 0)
+    throw new FolioError('EditionEmpty', { dir: dirArg }, { file: dir, line: 0, column: 0 });
   const articles = await Promise.all(names.map((n) => readArticle(join(dir, n))));
   articles.sort((a, b) => a.front.order - b.front.order || a.slug.localeCompare(b.slug));
   return { dir, name: basename(dir), config, configFile, articles };
@@ -47,7 +53,8 @@ const FENCE = /^---[ \t]*$/;
 /** Splits `---` front matter from the Markdown body, keeping line numbers for both. */
 export function parseArticle(text: string, file: string): Article {
   const lines = text.replace(/^\uFEFF/, '').split('\n');
-  if (!FENCE.test(lines[0] ?? '')) throw new FolioError('FrontMatterMissing', {}, { file, line: 1, column: 1 });
+  if (!FENCE.test(lines[0] ?? ''))
+    throw new FolioError('FrontMatterMissing', {}, { file, line: 1, column: 1 });
   const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
   if (end < 0) {
     throw new FolioError(

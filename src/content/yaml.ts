@@ -21,14 +21,20 @@ export function parseYaml(text: string, file: string, lineOffset = 0): Positione
   };
   const first = doc.errors[0];
   if (first) {
-    throw new FolioError('YamlSyntax', { detail: first.message.split('\n')[0] ?? first.code }, at(first.pos[0]));
+    throw new FolioError(
+      'YamlSyntax',
+      { detail: first.message.split('\n')[0] ?? first.code },
+      at(first.pos[0]),
+    );
   }
   const positionOf = (path: readonly PropertyKey[]): SourcePosition => {
     let node: unknown = doc.contents;
     let best: SourcePosition = { file, line: lineOffset + 1, column: 1 };
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key));
+        const pair = node.items.find(
+          (p) => String((p.key as { value?: unknown })?.value ?? p.key) === String(key),
+        );
         if (!pair) break;
         const k = pair.key as Node | null;
         if (k?.range) best = at(k.range[0]);

@@ -30,7 +30,8 @@ export async function findFiguresFile(editionDir: string): Promise<string> {
     throw new FolioError('EditionNotFound', { dir: editionDir }, undefined, { cause });
   }
   const found = FIGURES_FILES.filter((n) => names.includes(n));
-  if (found.length > 1) throw new FolioError('FiguresAmbiguous', { files: found.map((n) => join(editionDir, n)) });
+  if (found.length > 1)
+    throw new FolioError('FiguresAmbiguous', { files: found.map((n) => join(editionDir, n)) });
   if (!found[0]) throw new FolioError('FiguresMissing', { dir: editionDir });
   return join(editionDir, found[0]);
 }
@@ -41,14 +42,23 @@ export function parseFigures(text: string, file: string): Map<string, Figure> {
   const lineCounter = new LineCounter();
   // JSON is parsed as YAML too (same positions, same walk); uniqueKeys is off so that the walk can
   // report a duplicate id with both of its lines.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, schema: json ? 'json' : 'core' });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    schema: json ? 'json' : 'core',
+  });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   if (json) checkJson(text, (offset) => at(offset ?? doc.errors[0]?.pos[0] ?? text.length));
   else if (doc.errors[0]) {
-    throw new FolioError('YamlSyntax', { detail: doc.errors[0].message }, at(syntaxOffset(doc, doc.errors[0])));
+    throw new FolioError(
+      'YamlSyntax',
+      { detail: doc.errors[0].message },
+      at(syntaxOffset(doc, doc.errors[0])),
+    );
   }
   const locate: Locate = (node) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -79,8 +89,12 @@ function checkJson(text: string, at: (offset: number | undefined) => ReturnType<
     const message = cause instanceof Error ? cause.message : String(cause);
     const offset = /at position (\d+)/.exec(message)?.[1];
     // V8 quotes the whole input in some messages ("…", "{…}" is not valid JSON); keep the first part.
-    const detail = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    throw new FolioError('JsonSyntax', { detail }, at(offset === undefined ? undefined : Number(offset)), { cause });
+    const detail = message
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '');
+    throw new FolioError('JsonSyntax', { detail }, at(offset === undefined ? undefined : Number(offset)), {
+      cause,
+    });
   }
 }
 

@@ -34,7 +34,9 @@ export const figureSchema = z
     qualifier: z
       .enum(QUALIFIERS)
       .optional()
-      .describe('余/多 go after the number (620余家, 2.5万余人); 近/约/超过/逾 before it; 以上/以内/以下/左右 after the unit'),
+      .describe(
+        '余/多 go after the number (620余家, 2.5万余人); 近/约/超过/逾 before it; 以上/以内/以下/左右 after the unit',
+      ),
     decimals: z
       .number()
       .int()
@@ -51,11 +53,15 @@ export const figureSchema = z
     scale: z
       .enum(['万', '亿'])
       .optional()
-      .describe('Divide value by 1e4/1e8 and print 万/亿 before the unit (value 476500, unit 人, scale 万 → 47.65万人)'),
+      .describe(
+        'Divide value by 1e4/1e8 and print 万/亿 before the unit (value 476500, unit 人, scale 万 → 47.65万人)',
+      ),
     verbs: z
       .tuple([z.string(), z.string()])
       .optional()
-      .describe('For kind change: words for up and down, default [增长, 下降]; counts often use [增加, 减少]'),
+      .describe(
+        'For kind change: words for up and down, default [增长, 下降]; counts often use [增加, 减少]',
+      ),
     label: z.string().min(1).describe('Short caption for graphics: 城镇累计新增就业'),
     source: z.string().optional().describe('Where the number comes from'),
     asOf: isoDate.optional(),
@@ -82,7 +88,10 @@ export type FigureTree = { [key: string]: FigureInput | FigureTree };
 export const figureGroupSchema: z.ZodType<FigureTree> = z.lazy(() =>
   z
     .record(z.string().regex(ID_SEGMENT), z.union([figureSchema, figureGroupSchema]))
-    .meta({ id: 'group', description: 'A group of figures and groups, keyed by id segment (employment, newUrbanJobs)' }),
+    .meta({
+      id: 'group',
+      description: 'A group of figures and groups, keyed by id segment (employment, newUrbanJobs)',
+    }),
 );
 
 /** A figure with its id and where it was defined. */

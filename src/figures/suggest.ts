@@ -18,7 +18,12 @@ export function suggestIds(id: string, known: Iterable<string>, max = 2): string
     if (whole <= tolerance(want) || last <= tolerance(wantLast)) scored.push({ id: k, score, whole });
   }
   scored.sort((a, b) => a.score - b.score || a.whole - b.whole || a.id.localeCompare(b.id));
-  return scored.slice(0, max).map((s) => s.id);
+  // A runner-up much further off than the best match is noise, not a second guess.
+  const best = scored[0]?.score ?? 0;
+  return scored
+    .filter((s) => s.score <= best + 1)
+    .slice(0, max)
+    .map((s) => s.id);
 }
 
 /** About one typo per three characters: a one-letter name matches only exactly. */

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { FolioError } from '../errors/FolioError.ts';
 import { covers } from './charset.ts';
 import type { Face } from './faces.ts';
-
-export const CONVERT_SCRIPT = new URL('./convert.py', import.meta.url);
+import { CONVERT_SCRIPT } from './python.ts';
 
 /** Written last into an entry: its presence means the entry is complete. */
 export const META_FILE = 'meta.json';

@@ -2,8 +2,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FolioError } from '../errors/FolioError.ts';
-import { CONVERT_SCRIPT } from './cache.ts';
 import type { Face } from './faces.ts';
+
+export const CONVERT_SCRIPT = new URL('./convert.py', import.meta.url);
 
 /** The `python3` on PATH may be another install without fontTools; Debian's is at /usr/bin. */
 export function pythonPath(): string {

@@ -31,6 +31,7 @@ export function renderArticle(
   md: MarkdownIt,
   article: Article,
   figures: Map<string, Figure>,
+  renderBlock?: (name: string, data: Record<string, unknown>) => string,
 ): { article: RenderedArticle; uses: FigureUse[]; errors: FolioError[] } {
   const env: MarkdownEnv = {
     file: article.file,
@@ -40,6 +41,7 @@ export function renderArticle(
     uses: [],
     errors: [],
     module: 'lead',
+    renderBlock,
   };
   const tokens = md.parse(article.body, env as unknown as Record<string, unknown>);
   const sections = splitSections(tokens).map((part) => {
@@ -54,7 +56,12 @@ export function renderArticle(
     return { key, number, title: m?.[2] ?? heading, html, line, textLength: textLength(body) };
   });
   return {
-    article: { slug: article.slug, file: article.file, front: article.front, sections: sections.filter(nonEmpty) },
+    article: {
+      slug: article.slug,
+      file: article.file,
+      front: article.front,
+      sections: sections.filter(nonEmpty),
+    },
     uses: env.uses,
     errors: env.errors,
   };
@@ -74,7 +81,8 @@ interface Part {
 function splitSections(tokens: Token[]): Part[] {
   const parts: Part[] = [{ heading: false, index: 0, tokens: [] }];
   for (const t of tokens) {
-    if (t.type === 'heading_open' && t.tag === 'h2') parts.push({ heading: true, index: parts.length, tokens: [] });
+    if (t.type === 'heading_open' && t.tag === 'h2')
+      parts.push({ heading: true, index: parts.length, tokens: [] });
     parts[parts.length - 1]!.tokens.push(t);
   }
   return parts;

@@ -31,13 +31,15 @@ function figureRef(state: StateInline, silent: boolean): boolean {
   const env = envOf(state.env);
   const where = position(state, env);
   if (!m) {
-    if (!silent) env.errors.push(bad(state.src.slice(state.pos, state.pos + 40), 'it is not closed by }}', where));
+    if (!silent)
+      env.errors.push(bad(state.src.slice(state.pos, state.pos + 40), 'it is not closed by }}', where));
     return false;
   }
   if (silent) return true;
   const id = m[1] ?? '';
   const variant = (m[2] || 'full') as Variant;
-  if (!ID.test(id)) env.errors.push(bad(m[0], 'an id is dot-separated words like employment.newUrbanJobs', where));
+  if (!ID.test(id))
+    env.errors.push(bad(m[0], 'an id is dot-separated words like employment.newUrbanJobs', where));
   else if (!VARIANTS.includes(variant)) env.errors.push(bad(m[0], `unknown variant "${variant}"`, where));
   else if (!env.figures.has(id)) {
     const suggestions = suggestIds(id, env.figures.keys());
@@ -50,7 +52,11 @@ function figureRef(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function bad(text: string, detail: string, where: { file: string; line: number; column: number }): FolioError {
+function bad(
+  text: string,
+  detail: string,
+  where: { file: string; line: number; column: number },
+): FolioError {
   return new FolioError('BadReference', { text, detail }, where);
 }
 

@@ -9,7 +9,11 @@ interface Laid {
 
 export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warning[] {
   if (m.pageCount !== e.pages.length) {
-    throw new FolioError('PageOverflow', { expected: e.pages.length, got: m.pageCount }, { file: e.source.configFile, line: 0, column: 0 });
+    throw new FolioError(
+      'PageOverflow',
+      { expected: e.pages.length, got: m.pageCount },
+      { file: e.source.configFile, line: 0, column: 0 },
+    );
   }
   const errors = m.overset.map((o) => {
     const article = e.source.articles.find((a) => a.slug === o.article);

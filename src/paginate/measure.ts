@@ -42,7 +42,9 @@ export function measureInPage(): Measurement {
     if (p >= 0 && !pageFigureIds[p]!.includes(id)) pageFigureIds[p]!.push(id);
   }
   const headings: Measurement['headings'] = [];
-  for (const h of Array.from(document.querySelectorAll<HTMLElement>('.headline, .side-title, .section-head'))) {
+  for (const h of Array.from(
+    document.querySelectorAll<HTMLElement>('.headline, .side-title, .section-head'),
+  )) {
     const p = pageOf(h);
     const host = pages[p];
     if (!host) continue;

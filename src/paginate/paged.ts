@@ -35,11 +35,19 @@ export async function paginate(browser: Browser, html: string, opts: PaginateOpt
 }
 
 /** Wraps an already paginated page (also used by watch mode after patching the DOM). */
-export async function attach(page: Page, opts: Pick<PaginateOptions, 'timeoutMs' | 'signal'>): Promise<Paginated> {
+export async function attach(
+  page: Page,
+  opts: Pick<PaginateOptions, 'timeoutMs' | 'signal'>,
+): Promise<Paginated> {
   // tsx (esbuild keepNames) wraps functions in __name(); functions serialised into the page need it too.
   await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
   const measure = () =>
-    withTimeout(page.evaluate(measureInPage) as Promise<Measurement>, opts.timeoutMs, 'measuring the pages', opts.signal);
+    withTimeout(
+      page.evaluate(measureInPage) as Promise<Measurement>,
+      opts.timeoutMs,
+      'measuring the pages',
+      opts.signal,
+    );
   const measurement = await measure();
   return {
     page,

@@ -1,5 +1,6 @@
 // Post-processes Chromium's PDF: correct page boxes, Chinese metadata, /Lang, outline.
-import { PDFDocument, PDFName, PDFString, PDFBool, PDFDict } from 'pdf-lib';
+import type { PDFDict } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString, PDFBool } from 'pdf-lib';
 import type { PageGeometry } from '../config/presets.ts';
 import type { DocumentMeta } from '../render/viewModel.ts';
 import { setPageBoxes } from './boxes.ts';

@@ -83,6 +83,8 @@ export function printJob(o: PrintOptions, input: string, output: string, tmp: st
       `--permit-file-read=${iccDir}`,
       '-dPDFX',
       '-dPDFSETTINGS=/prepress',
+      // PDF/X-3:2002 is based on PDF 1.3; /prepress alone would write a 1.7 header.
+      '-dCompatibilityLevel=1.3',
       // pdfwrite only accepts a CMYK device profile when the process model is CMYK too.
       '-dProcessColorModel=/DeviceCMYK',
       '-sColorConversionStrategy=CMYK',

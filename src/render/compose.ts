@@ -23,10 +23,12 @@ export interface ComposedPage {
 /** Every module an edition offers, by grid key. */
 export function collectModules(articles: RenderedArticle[]): Map<string, Omit<Module, 'span'>> {
   const out = new Map<string, Omit<Module, 'span'>>();
-  const [main, ...others] = articles;
+  const main = mainArticle(articles);
   if (!main) return out;
+  const others = articles.filter((a) => a !== main);
   out.set('head', { key: 'head', kind: 'head', article: main });
-  for (const section of main.sections) out.set(section.key, { key: section.key, kind: 'section', article: main, section });
+  for (const section of main.sections)
+    out.set(section.key, { key: section.key, kind: 'section', article: main, section });
   for (const a of others) {
     if (a.sections.some((s) => s.number)) {
       for (const s of a.sections) out.set(s.key, { key: s.key, kind: 'section', article: a, section: s });
@@ -38,11 +40,24 @@ export function collectModules(articles: RenderedArticle[]): Map<string, Omit<Mo
   return out;
 }
 
-export function composePages(source: EditionSource, articles: RenderedArticle[], columns: number): ComposedPage[] {
+/** The article whose headline heads the page: the one marked role: main, else the first. */
+export function mainArticle(articles: RenderedArticle[]): RenderedArticle | undefined {
+  return articles.find((a) => a.front.role === 'main') ?? articles[0];
+}
+
+export function composePages(
+  source: EditionSource,
+  articles: RenderedArticle[],
+  columns: number,
+): ComposedPage[] {
   const modules = collectModules(articles);
   const grid = source.config.grid ?? autoGrid(source.config.pages.length, modules, columns);
   const pages = source.config.pages.map((number, index) => {
-    const areas = (grid[index] ?? '').trim().split('\n').map((r) => r.trim()).filter(Boolean);
+    const areas = (grid[index] ?? '')
+      .trim()
+      .split('\n')
+      .map((r) => r.trim())
+      .filter(Boolean);
     return { index, number, areas, rows: rowsFor(source, index, areas), modules: [] as Module[] };
   });
   const placed = new Set<string>();
@@ -56,7 +71,8 @@ export function composePages(source: EditionSource, articles: RenderedArticle[],
     }
   }
   const missing = [...modules.keys()].filter((k) => !placed.has(k));
-  if (missing.length) throw gridError(source, `modules not placed on any page: ${missing.join(', ')}`, modules);
+  if (missing.length)
+    throw gridError(source, `modules not placed on any page: ${missing.join(', ')}`, modules);
   return pages;
 }
 

@@ -6,7 +6,8 @@ import type { PageGeometry } from '../config/presets.ts';
 import { FolioError } from '../errors/FolioError.ts';
 import type { RenderedArticle } from '../markdown/article.ts';
 import type { ComposedPage } from './compose.ts';
-import { loadTemplates } from './templates.ts';
+import type { Templates } from './templates.ts';
+import { readdir } from 'node:fs/promises';
 import { documentMeta, pageView, type DocumentMeta } from './viewModel.ts';
 
 export interface HtmlInput {
@@ -14,16 +15,20 @@ export interface HtmlInput {
   articles: RenderedArticle[];
   pages: ComposedPage[];
   geometry: PageGeometry;
-  /** Project root holding templates/ and styles/. */
+  /** Project root holding styles/. */
   root: string;
+  templates: Templates;
 }
 
 export async function renderHtml(input: HtmlInput): Promise<{ html: string; meta: DocumentMeta }> {
   const { source, geometry, root } = input;
-  const template = await loadTemplates(join(root, 'templates'));
   const meta = documentMeta(source, input.articles);
-  const css = [await readFile(join(root, 'styles', 'base.css'), 'utf8'), await themeCss(root, source)].join('\n');
-  const html = template({
+  const css = [
+    await readFile(join(root, 'styles', 'base.css'), 'utf8'),
+    ...(await blockCss(root)),
+    await themeCss(root, source),
+  ].join('\n');
+  const html = input.templates.edition({
     meta,
     theme: source.config.theme,
     pageCss: pageCss(geometry),
@@ -31,6 +36,12 @@ export async function renderHtml(input: HtmlInput): Promise<{ html: string; meta
     pages: input.pages.map((p) => pageView(source, p, geometry)),
   });
   return { html, meta };
+}
+
+async function blockCss(root: string): Promise<string[]> {
+  const dir = join(root, 'styles', 'blocks');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.css')).sort();
+  return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
 }
 
 async function themeCss(root: string, source: EditionSource): Promise<string> {

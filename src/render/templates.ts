@@ -7,10 +7,19 @@ import type { RenderedArticle, Section } from '../markdown/article.ts';
 
 export type Template = (data: unknown) => string;
 
-export async function loadTemplates(templatesDir: string): Promise<Template> {
+export interface Templates {
+  /** The whole edition document (templates/edition.hbs). */
+  edition: Template;
+  /** One infographic block (templates/blocks/<name>.hbs). */
+  block(name: string, data: Record<string, unknown>): string;
+}
+
+export async function loadTemplates(templatesDir: string): Promise<Templates> {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(String(sep)) : ''));
+  hb.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.join(String(sep)) : '',
+  );
   hb.registerHelper('lastSection', (a: RenderedArticle, s: Section) => a.sections.at(-1) === s);
   for (const dir of ['partials', 'blocks']) {
     const full = join(templatesDir, dir);
@@ -21,7 +30,19 @@ export async function loadTemplates(templatesDir: string): Promise<Template> {
     }
   }
   const main = join(templatesDir, 'edition.hbs');
-  return compile(hb, await readFile(main, 'utf8'), main);
+  const edition = compile(hb, await readFile(main, 'utf8'), main);
+  const blockCache = new Map<string, Template>();
+  return {
+    edition,
+    block: (name, data) => {
+      let t = blockCache.get(name);
+      if (!t) {
+        t = compile(hb, `{{> ${name}}}`, join(templatesDir, 'blocks', `${name}.hbs`));
+        blockCache.set(name, t);
+      }
+      return t(data);
+    },
+  };
 }
 
 function compile(hb: typeof Handlebars, text: string, file: string): Template {

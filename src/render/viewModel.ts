@@ -1,7 +1,7 @@
 // Turns an edition's config, articles and composed pages into the data the templates read.
 import type { EditionSource } from '../content/load.ts';
 import type { PageGeometry } from '../config/presets.ts';
-import type { ComposedPage } from './compose.ts';
+import { mainArticle, type ComposedPage } from './compose.ts';
 import type { RenderedArticle } from '../markdown/article.ts';
 
 export interface DocumentMeta {
@@ -14,9 +14,15 @@ export interface DocumentMeta {
 }
 
 export function documentMeta(source: EditionSource, articles: RenderedArticle[]): DocumentMeta {
-  const main = articles[0]!.front;
+  const main = mainArticle(articles)!.front;
   const authors = [...new Set(articles.flatMap((a) => a.front.authors))];
-  const keywords = [...new Set([source.config.newspaper, source.config.section, ...articles.flatMap((a) => a.front.keywords)])];
+  const keywords = [
+    ...new Set([
+      source.config.newspaper,
+      source.config.section,
+      ...articles.flatMap((a) => a.front.keywords),
+    ]),
+  ];
   return {
     title: main.title,
     author: authors.join('、') || source.config.newspaper,
@@ -30,7 +36,12 @@ export function documentMeta(source: EditionSource, articles: RenderedArticle[])
 /** 2021年9月27日 星期一 */
 export function chineseDate(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  const day = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const day = new Intl.DateTimeFormat('zh-CN', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   const weekday = new Intl.DateTimeFormat('zh-CN', { weekday: 'long', timeZone: 'UTC' });
   return `${day.format(d)} ${weekday.format(d)}`;
 }

@@ -1,5 +1,5 @@
 // Font preparation: cache keys, a real (small) CFF → TrueType conversion, cache hits, abort and errors.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,8 @@ describe('prepareFonts (real conversion of a few dozen characters)', () => {
     expect((error as FolioError).code).toBe('Aborted');
     expect(Date.now() - started, 'abort must not wait for the conversion').toBeLessThan(2000);
     expect(await readdir(dir)).toEqual([]);
+    const alive = spawnSync('pgrep', ['-f', `convert.py.*${dir}`], { encoding: 'utf8' }).stdout;
+    expect(alive, 'convert.py processes survived the abort').toBe('');
   });
 
   it('reports a failing converter as FontPrepareFailed with its stderr, not a stack trace', async () => {

@@ -1,0 +1,39 @@
+// Stages 1–3 of the pipeline, with no browser: read an edition, load its figures, render its Markdown.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEditionSource, type EditionSource } from './content/load.ts';
+import { loadFigures, type FigureSet } from './figures/load.ts';
+import { handTypedFigures, unusedFigures } from './figures/usage.ts';
+import { createMarkdown } from './markdown/md.ts';
+import { renderArticle, type RenderedArticle } from './markdown/article.ts';
+import type { FigureUse } from './markdown/env.ts';
+import { loadTemplates, type Templates } from './render/templates.ts';
+import { throwIfAny, type Warning } from './errors/FolioError.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Everything known about an edition before a browser is involved. */
+export interface CheckedEdition {
+  source: EditionSource;
+  figures: FigureSet;
+  articles: RenderedArticle[];
+  uses: FigureUse[];
+  warnings: Warning[];
+  templates: Templates;
+}
+
+/** Stage 1–3: read the edition, load its figures, render its Markdown and blocks. No browser; fast. */
+export async function checkEdition(dir: string): Promise<CheckedEdition> {
+  const source = await loadEditionSource(dir);
+  const figures = await loadFigures(source.dir);
+  const templates = await loadTemplates(join(ROOT, 'templates'));
+  const md = createMarkdown();
+  const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, templates.block));
+  throwIfAny(rendered.flatMap((r) => r.errors));
+  const uses = rendered.flatMap((r) => r.uses);
+  const warnings = [
+    ...unusedFigures(figures.figures, uses),
+    ...handTypedFigures(source.articles, figures.figures, source.config.literals),
+  ];
+  return { source, figures, articles: rendered.map((r) => r.article), uses, warnings, templates };
+}

@@ -1,0 +1,82 @@
+// Builds both example editions in real Chromium and checks the PDFs with independent tools.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline.ts';
+import type { BuildResult } from '../../src/output/report.ts';
+import { box, pdffonts, pdfinfo, pdftext } from '../helpers/tools.ts';
+
+const MM = 72 / 25.4;
+const out = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
+let results: BuildResult[] = [];
+
+beforeAll(async () => {
+  results = await build(['content/taiyuan-five-years', 'content/taiyuan-work-report'], { outDir: out });
+}, 180_000);
+
+const cases = [
+  { name: 'taiyuan-five-years', pages: 1, bleed: 0, title: '这五年，太原发生了哪些变化', author: '郝晓炜' },
+  {
+    name: 'taiyuan-work-report',
+    pages: 2,
+    bleed: 3,
+    title: '推动党的建设和党的事业在太原阔步前行',
+    author: '丁洁',
+  },
+];
+
+describe.each(cases)('$name', (c) => {
+  const result = () => results.find((r) => r.edition === c.name)!;
+  const pdf = () => result().outputs['pdf']!;
+
+  it('reports the edition, its pages and outputs', () => {
+    expect(result().pages).toBe(c.pages);
+    expect(pdf()).toBe(join(out, c.name, `${c.name}.pdf`));
+    expect(JSON.parse(readFileSync(join(out, c.name, 'report.json'), 'utf8')).edition).toBe(c.name);
+  });
+
+  it('embeds every font as a real font, never Type 3', () => {
+    const fonts = pdffonts(pdf());
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.type, f.name).not.toMatch(/Type 3/);
+      expect(f.type, f.name).toMatch(/CID TrueType|TrueType|CID Type 0C|Type 1C/);
+      expect(f.embedded, f.name).toBe(true);
+    }
+  });
+
+  it('has MediaBox, BleedBox and TrimBox for the configured size and bleed', () => {
+    const info = pdfinfo(pdf());
+    const [w, h, b] = [390 * MM, 543 * MM, c.bleed * MM];
+    const close = (actual: number[], expected: number[]) =>
+      expected.forEach((v, i) => expect(actual[i], `${i}: ${actual.join(' ')}`).toBeCloseTo(v, 0));
+    close(box(info, 'MediaBox'), [0, 0, w + 2 * b, h + 2 * b]);
+    close(box(info, 'BleedBox'), [0, 0, w + 2 * b, h + 2 * b]);
+    close(box(info, 'TrimBox'), [b, b, w + b, h + b]);
+    expect(Number(info['Pages'])).toBe(c.pages);
+  });
+
+  it('carries Chinese metadata from the front matter, /Lang, tags and an outline', () => {
+    const info = pdfinfo(pdf());
+    expect(info['Title']).toBe(c.title);
+    expect(info['Author']).toContain(c.author);
+    expect(info['Subject']?.length).toBeGreaterThan(5);
+    expect(info['Keywords']).toContain('太原日报');
+    expect(info['CreationDate']).toMatch(/20(21|20)/);
+    expect(info['Tagged']).toBe('yes');
+    const raw = readFileSync(pdf()).toString('latin1');
+    expect(raw).toMatch(/\/Lang \(zh-CN\)/);
+    expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+  });
+
+  it('prints every figure as rendered, and reports the pages it is on', () => {
+    const text = pdftext(pdf()).replace(/\s+/g, '');
+    const figures = Object.entries(result().figures);
+    expect(figures.length).toBeGreaterThan(25);
+    for (const [id, f] of figures) {
+      expect(text, id).toContain(f.text.replace(/\s+/g, ''));
+      expect(f.pages.length, id).toBeGreaterThan(0);
+    }
+  });
+});
