@@ -9,10 +9,13 @@ import { renderHtml } from './render/html.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
 import { prepareFonts } from './fonts/prepare.ts';
 import { launchBrowser } from './paginate/browser.ts';
-import { paginate } from './paginate/paged.ts';
+import { paginate, type Paginated } from './paginate/paged.ts';
+import type { Measurement } from './paginate/measure.ts';
+import type { Warning } from './errors/FolioError.ts';
 import { checkFit } from './paginate/fit.ts';
 import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
+import { renderPreviews } from './output/previews.ts';
 import { checkEdition, ROOT, type CheckedEdition } from './check.ts';
 import { buildReport, type BuildResult } from './output/report.ts';
 
@@ -78,37 +81,65 @@ export async function printEdition(
   const name = e.source.name;
   const started = Date.now();
   opts.log(`${name}: paginating ${e.pages.length} page(s) in Chromium`);
-  const baseUrl = pathToFileURL(join(e.source.dir, '/')).href;
-  const paged = await paginate(browser, e.html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
+  const paged = await paginateEdition(e, browser, opts);
   try {
     const fitWarnings = checkFit(e, paged.measurement, opts.allowOverset ?? false);
     opts.log(`${name}: writing PDF`);
-    const pdf = await postprocess({
-      pdf: await paged.pdf(),
-      meta: e.meta,
-      geometry: e.geometry,
-      outline: paged.measurement.headings,
-      producer: 'Folio (Paged.js, Chromium, pdf-lib)',
-    });
-    const out = await stage(resolve(opts.outDir, name));
-    try {
-      const pdfPath = await out.write(`${name}.pdf`, pdf);
-      const result = buildReport(
-        e,
-        paged.measurement,
-        [...e.warnings, ...fitWarnings],
-        { pdf: pdfPath },
-        formatFigure,
-      );
-      await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
-      await out.commit();
-      opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${pdfPath}`);
-      return result;
-    } catch (err) {
-      await out.discard();
-      throw err;
-    }
+    const pdf = await finishPdf(e, paged);
+    const result = await writeOutputs(e, pdf, paged.measurement, fitWarnings, opts.outDir);
+    opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
+    return result;
   } finally {
     await paged.close();
+  }
+}
+
+/** Stage 5: Paged.js lays the edition's HTML out into pages in the browser. */
+export function paginateEdition(
+  e: LaidOutEdition,
+  browser: Browser,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+): Promise<Paginated> {
+  const baseUrl = pathToFileURL(join(e.source.dir, '/')).href;
+  return paginate(browser, e.html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
+}
+
+/** Stage 6: Chromium prints; pdf-lib fixes the boxes and writes metadata and the outline. */
+export async function finishPdf(e: LaidOutEdition, paged: Paginated): Promise<Uint8Array> {
+  return postprocess({
+    pdf: await paged.pdf(),
+    meta: e.meta,
+    geometry: e.geometry,
+    outline: paged.measurement.headings,
+    producer: 'Folio (Paged.js, Chromium, pdf-lib)',
+  });
+}
+
+/** Stage 7: every output of the edition, staged and then moved into place together. */
+export async function writeOutputs(
+  e: LaidOutEdition,
+  pdf: Uint8Array,
+  measurement: Measurement,
+  fitWarnings: Warning[],
+  outDir: string,
+): Promise<BuildResult> {
+  const name = e.source.name;
+  const out = await stage(resolve(outDir, name));
+  try {
+    const pdfPath = await out.write(`${name}.pdf`, pdf);
+    const previews = await renderPreviews(out.path(`${name}.pdf`), {
+      dpi: 60,
+      pageNumbers: e.pages.map((p) => p.number),
+    });
+    for (const [file, png] of previews) await out.write(file, png);
+    const warnings = [...e.warnings, ...fitWarnings];
+    const outputs = { pdf: pdfPath, previews: resolve(outDir, name, 'pages'), contactSheet: resolve(outDir, name, 'contact-sheet.png') };
+    const result = buildReport(e, measurement, warnings, outputs, formatFigure);
+    await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
+    await out.commit();
+    return result;
+  } catch (err) {
+    await out.discard();
+    throw err;
   }
 }

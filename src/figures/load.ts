@@ -1,4 +1,5 @@
 // Finds an edition's one figures file and loads it — YAML, JSON or TypeScript — keeping source positions.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,12 +88,14 @@ function checkJson(text: string, at: (offset: number | undefined) => ReturnType<
     JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    const offset = /at position (\d+)/.exec(message)?.[1];
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const offset =
+      position === undefined ? undefined : Number(position) + (text.startsWith('\uFEFF') ? 1 : 0);
     // V8 quotes the whole input in some messages ("…", "{…}" is not valid JSON); keep the first part.
     const detail = message
       .replace(/, ".*" is not valid JSON$/s, '')
       .replace(/ in JSON at position \d+.*$/s, '');
-    throw new FolioError('JsonSyntax', { detail }, at(offset === undefined ? undefined : Number(offset)), {
+    throw new FolioError('JsonSyntax', { detail }, at(offset), {
       cause,
     });
   }
@@ -105,14 +108,36 @@ export async function loadFiguresModule(file: string): Promise<Map<string, Figur
     const mod = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
     tree = mod.default;
   } catch (cause) {
-    const detail = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
-    throw new FolioError('FiguresModule', { detail }, { file, line: 0, column: 0 }, { cause });
+    // Not always `instanceof Error`: vitest's module runner throws errors from another realm.
+    const message = (cause as { message?: unknown } | null)?.message;
+    throw moduleError(file, typeof message === 'string' ? message : String(cause), cause);
   }
   if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) {
     const detail = 'the default export is not an object; write `export default defineFigures({ … })`';
     throw new FolioError('FiguresModule', { detail }, { file, line: 0, column: 0 });
   }
   return figuresFromDocument(new Document(tree), file, locateInSource(await readFile(file, 'utf8')));
+}
+
+/** tsx (esbuild) reports a syntax error as `file:line:col: ERROR: what`, col in UTF-8 bytes from 0. */
+function moduleError(file: string, message: string, cause: unknown): FolioError {
+  const m = /:(\d+):(\d+): ERROR: (.+)/.exec(message);
+  if (!m)
+    return new FolioError(
+      'FiguresModule',
+      { detail: message.split('\n')[0] ?? '' },
+      { file, line: 0, column: 0 },
+      { cause },
+    );
+  const line = Number(m[1]);
+  let column = Number(m[2]) + 1;
+  try {
+    const text = readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
+    column = Buffer.from(text).subarray(0, Number(m[2])).toString().length + 1;
+  } catch {
+    // keep esbuild's column: a slightly wrong column beats no position
+  }
+  return new FolioError('FiguresModule', { detail: m[3] ?? '' }, { file, line, column }, { cause });
 }
 
 /** An imported module has no positions: find each key of the path in turn in the source text. */

@@ -86,12 +86,10 @@ export type FigureTree = { [key: string]: FigureInput | FigureTree };
  * The loader walks the tree itself (for positions); this schema is for the JSON Schema and for code.
  */
 export const figureGroupSchema: z.ZodType<FigureTree> = z.lazy(() =>
-  z
-    .record(z.string().regex(ID_SEGMENT), z.union([figureSchema, figureGroupSchema]))
-    .meta({
-      id: 'group',
-      description: 'A group of figures and groups, keyed by id segment (employment, newUrbanJobs)',
-    }),
+  z.record(z.string().regex(ID_SEGMENT), z.union([figureSchema, figureGroupSchema])).meta({
+    id: 'group',
+    description: 'A group of figures and groups, keyed by id segment (employment, newUrbanJobs)',
+  }),
 );
 
 /** A figure with its id and where it was defined. */

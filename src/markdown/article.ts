@@ -12,6 +12,8 @@ export interface Section {
   /** "06" for "## 06 为民事事 为民造福"; "" for the lead. */
   number: string;
   title: string;
+  /** Blocks written before the section's first paragraph: shown as a band across the module. */
+  graphicsHtml: string;
   html: string;
   /** Markdown line of the heading (or of the first lead block), for layout warnings. */
   line: number;
@@ -51,9 +53,12 @@ export function renderArticle(
     const key = part.heading ? (number ? `s${number}` : `h${part.index}`) : 'lead';
     env.module = key;
     const body = part.heading ? part.tokens.slice(3) : part.tokens;
-    const html = md.renderer.render(body, md.options, env as unknown as Record<string, unknown>);
+    const lead = leadingBlocks(body);
+    const render = (t: Token[]) => md.renderer.render(t, md.options, env as unknown as Record<string, unknown>);
+    const graphicsHtml = render(body.slice(0, lead));
+    const html = render(body.slice(lead));
     const line = article.bodyLineOffset + (part.tokens[0]?.map?.[0] ?? 0) + 1;
-    return { key, number, title: m?.[2] ?? heading, html, line, textLength: textLength(body) };
+    return { key, number, title: m?.[2] ?? heading, graphicsHtml, html, line, textLength: textLength(body) };
   });
   return {
     article: {
@@ -86,6 +91,13 @@ function splitSections(tokens: Token[]): Part[] {
     parts[parts.length - 1]!.tokens.push(t);
   }
   return parts;
+}
+
+/** How many tokens at the start are infographic blocks. */
+function leadingBlocks(tokens: Token[]): number {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.type === 'folio_block') i++;
+  return i;
 }
 
 function textLength(tokens: Token[]): number {

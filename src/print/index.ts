@@ -37,39 +37,54 @@ export async function makeOutputs(
   const o = resolveOptions(options);
   const name = options.name ?? basename(rgbPdf).replace(/\.pdf$/i, '');
   const tmp = await mkdtemp(join(tmpdir(), 'folio-print-'));
-  const gs = (job: GsJob): Promise<unknown> =>
-    writeJobFiles(job).then(() => run('gs', job.args, { signal: o.signal, timeoutMs: o.timeoutMs }));
   try {
-    const source = await readFile(rgbPdf);
-    const archivePart = o.attachSources ? 3 : 2;
-    const made = await Promise.all([
-      (async () => {
-        const input = await prepareForPrint(source, join(tmp, 'print-in.pdf'));
-        const iccDir = await makeIccDir(join(tmp, 'icc'), o.iccProfile);
-        await gs(printJob(o, input, join(tmp, 'print-gs.pdf'), tmp, iccDir));
-        return finish(join(tmp, 'print-gs.pdf'), meta, page, o, { producer: PRODUCER, pdfx: 'PDF/X-3:2002' });
-      })(),
-      gs(archiveJob(o, rgbPdf, join(tmp, 'archive-gs.pdf'), tmp)).then(() =>
-        finish(join(tmp, 'archive-gs.pdf'), meta, page, o, {
-          producer: PRODUCER,
-          pdfa: { part: archivePart, conformance: 'B' },
-        }),
-      ),
-      gs(screenJob(o, rgbPdf, join(tmp, 'screen-gs.pdf'))).then(() =>
-        finish(join(tmp, 'screen-gs.pdf'), meta, page, o, { producer: PRODUCER }),
-      ),
-    ]);
+    const kinds = ['print', 'archive', 'screen'] as const;
+    const made = await Promise.all(kinds.map((k) => makeOutput(k, rgbPdf, tmp, meta, page, o)));
     if (o.signal?.aborted) throw new FolioError('Aborted', {});
-    const targets = ['print', 'archive', 'screen'].map((k) => join(outDir, `${name}-${k}.pdf`));
+    const targets = kinds.map((k) => join(outDir, `${name}-${k}.pdf`));
     // Stage next to the targets so the final rename stays on one file system (atomic).
     const staged = targets.map((t) => `${t}.tmp-${process.pid}`);
-    await Promise.all(made.map((bytes, i) => writeFile(staged[i] as string, bytes)));
-    await Promise.all(staged.map((s, i) => rename(s, targets[i] as string)));
+    try {
+      await Promise.all(made.map((bytes, i) => writeFile(staged[i] as string, bytes)));
+      await Promise.all(staged.map((s, i) => rename(s, targets[i] as string)));
+    } finally {
+      await Promise.all(staged.map((s) => rm(s, { force: true })));
+    }
     const [print = '', archive = '', screen = ''] = targets;
     return { print, archive, screen };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+export type OutputKind = 'print' | 'archive' | 'screen';
+
+/** One output, as bytes: Ghostscript into `tmp`, then boxes and metadata with pdf-lib. */
+export async function makeOutput(
+  kind: OutputKind,
+  rgbPdf: string,
+  tmp: string,
+  meta: DocMeta,
+  page: PageGeometry,
+  o: PrintOptions,
+): Promise<Uint8Array> {
+  const gsOut = join(tmp, `${kind}-gs.pdf`);
+  let job: GsJob;
+  let mk: MetadataKind = { producer: PRODUCER };
+  if (kind === 'print') {
+    const input = await prepareForPrint(await readFile(rgbPdf), join(tmp, 'print-in.pdf'));
+    const iccDir = await makeIccDir(join(tmp, 'icc'), o.iccProfile);
+    job = printJob(o, input, gsOut, tmp, iccDir);
+    mk = { ...mk, pdfx: 'PDF/X-3:2002' };
+  } else if (kind === 'archive') {
+    job = archiveJob(o, rgbPdf, gsOut, tmp);
+    mk = { ...mk, pdfa: { part: o.attachSources ? 3 : 2, conformance: 'B' } };
+  } else {
+    job = screenJob(o, rgbPdf, gsOut);
+  }
+  await writeJobFiles(job);
+  await run('gs', job.args, { signal: o.signal, timeoutMs: o.timeoutMs });
+  return finish(gsOut, meta, page, o, mk);
 }
 
 async function prepareForPrint(source: Uint8Array, out: string): Promise<string> {

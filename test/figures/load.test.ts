@@ -1,5 +1,7 @@
 // loadFigures on fixture files: the three formats agree, and each bad file fails at the right place.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { FolioErrors, type FolioError } from '../../src/errors/FolioError.ts';
@@ -97,6 +99,14 @@ describe('bad files fail with a code and a position', () => {
     expect(e.code).toBe(code);
     expect(e.position).toEqual({ file: dir(`bad/${name}`), line, column });
     expect(e.message).toMatch(message);
+  });
+
+  test('a figures.ts that does not compile fails where the compiler says', async () => {
+    // Written at test time: a fixture with a syntax error would break tsc and eslint on the repo.
+    const file = join(mkdtempSync(join(tmpdir(), 'folio-figures-')), 'figures.ts');
+    writeFileSync(file, "export default {\n  a: { value: 1, unit: '个' label: 'x' },\n};\n");
+    const e = await loadFiguresModule(file).catch((x: unknown) => x as FolioError);
+    expect(e).toMatchObject({ code: 'FiguresModule', position: { file, line: 2, column: 28 } });
   });
 
   test('several problems are reported together, in line order', () => {
