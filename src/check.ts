@@ -22,10 +22,13 @@ export interface CheckedEdition {
   templates: Templates;
 }
 
-/** Stage 1–3: read the edition, load its figures, render its Markdown and blocks. No browser; fast. */
-export async function checkEdition(dir: string): Promise<CheckedEdition> {
+/**
+ * Stage 1–3: read the edition, load its figures, render its Markdown and blocks. No browser; fast.
+ * `figures` replaces the edition's own figures file (`folio diff` renders an earlier version).
+ */
+export async function checkEdition(dir: string, opts: { figures?: FigureSet } = {}): Promise<CheckedEdition> {
   const source = await loadEditionSource(dir);
-  const figures = await loadFigures(source.dir);
+  const figures = opts.figures ?? (await loadFigures(source.dir));
   const templates = await loadTemplates(join(ROOT, 'templates'));
   const md = createMarkdown();
   const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, templates.block));

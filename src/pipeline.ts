@@ -36,7 +36,10 @@ export interface BuildOptions {
 export interface LaidOutEdition extends CheckedEdition {
   geometry: PageGeometry;
   pages: ComposedPage[];
+  /** Single pages (a spread cut into its pages). */
   html: string;
+  /** A spread printed whole as one double-width page (跨版); absent for single-page layouts. */
+  spreadHtml?: string;
   meta: DocumentMeta;
 }
 
@@ -44,8 +47,11 @@ export interface LaidOutEdition extends CheckedEdition {
 export async function layOut(checked: CheckedEdition): Promise<LaidOutEdition> {
   const geometry = resolveGeometry(checked.source.config);
   const pages = composePages(checked.source, checked.articles, geometry.columns);
-  const { html, meta } = await renderHtml({ ...checked, pages, geometry, root: ROOT });
-  return { ...checked, geometry, pages, html, meta };
+  const input = { ...checked, pages, geometry, root: ROOT };
+  const { html, meta } = await renderHtml(input);
+  const spreadHtml =
+    checked.source.config.layout === 'spread' ? (await renderHtml(input, true)).html : undefined;
+  return { ...checked, geometry, pages, html, spreadHtml, meta };
 }
 
 /** Builds editions into outDir/<edition>/; one browser serves them all. */
@@ -81,16 +87,21 @@ export async function printEdition(
   const name = e.source.name;
   const started = Date.now();
   opts.log(`${name}: paginating ${e.pages.length} page(s) in Chromium`);
+  // A spread is measured on the whole sheet, where every module appears once.
+  const spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
   const paged = await paginateEdition(e, browser, opts);
   try {
-    const fitWarnings = checkFit(e, paged.measurement, opts.allowOverset ?? false);
+    const measurement = (spread ?? paged).measurement;
+    const fitWarnings = checkFit(e, measurement, opts.allowOverset ?? false);
     opts.log(`${name}: writing PDF`);
-    const pdf = await finishPdf(e, paged);
-    const result = await writeOutputs(e, pdf, paged.measurement, fitWarnings, opts.outDir);
+    const pdf = await finishPdf(e, paged, measurement);
+    const spreadPdf = spread ? await finishPdf(e, spread, measurement, 2) : undefined;
+    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts.outDir);
     opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
     return result;
   } finally {
     await paged.close();
+    await spread?.close();
   }
 }
 
@@ -99,18 +110,27 @@ export function paginateEdition(
   e: LaidOutEdition,
   browser: Browser,
   opts: { timeoutMs: number; signal?: AbortSignal },
+  html = e.html,
 ): Promise<Paginated> {
   const baseUrl = pathToFileURL(join(e.source.dir, '/')).href;
-  return paginate(browser, e.html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
+  return paginate(browser, html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
 }
 
-/** Stage 6: Chromium prints; pdf-lib fixes the boxes and writes metadata and the outline. */
-export async function finishPdf(e: LaidOutEdition, paged: Paginated): Promise<Uint8Array> {
+/** Stage 6: Chromium prints; pdf-lib fixes the boxes and writes metadata and the outline.
+ *  `pagesWide` 2 prints each spread as one double page; headings then point at the sheet. */
+export async function finishPdf(
+  e: LaidOutEdition,
+  paged: Paginated,
+  measurement: Measurement,
+  pagesWide = 1,
+): Promise<Uint8Array> {
+  const outline = measurement.headings.map((h) => ({ ...h, page: Math.floor(h.page / pagesWide) }));
   return postprocess({
     pdf: await paged.pdf(),
     meta: e.meta,
     geometry: e.geometry,
-    outline: paged.measurement.headings,
+    outline,
+    pagesWide,
     producer: 'Folio (Paged.js, Chromium, pdf-lib)',
   });
 }
@@ -118,7 +138,7 @@ export async function finishPdf(e: LaidOutEdition, paged: Paginated): Promise<Ui
 /** Stage 7: every output of the edition, staged and then moved into place together. */
 export async function writeOutputs(
   e: LaidOutEdition,
-  pdf: Uint8Array,
+  pdfs: { pdf: Uint8Array; spreadPdf?: Uint8Array },
   measurement: Measurement,
   fitWarnings: Warning[],
   outDir: string,
@@ -126,14 +146,19 @@ export async function writeOutputs(
   const name = e.source.name;
   const out = await stage(resolve(outDir, name));
   try {
-    const pdfPath = await out.write(`${name}.pdf`, pdf);
+    const pdfPath = await out.write(`${name}.pdf`, pdfs.pdf);
+    const spreadPath = pdfs.spreadPdf ? await out.write(`${name}-spread.pdf`, pdfs.spreadPdf) : undefined;
     const previews = await renderPreviews(out.path(`${name}.pdf`), {
       dpi: 60,
-      pageNumbers: e.pages.map((p) => p.number),
+      pageNumbers: e.source.config.pages,
     });
     for (const [file, png] of previews) await out.write(file, png);
     const warnings = [...e.warnings, ...fitWarnings];
-    const outputs = { pdf: pdfPath, previews: resolve(outDir, name, 'pages'), contactSheet: resolve(outDir, name, 'contact-sheet.png') };
+    const outputs = {
+      pdf: pdfPath,
+      previews: resolve(outDir, name, 'pages'),
+      contactSheet: resolve(outDir, name, 'contact-sheet.png'),
+    };
     const result = buildReport(e, measurement, warnings, outputs, formatFigure);
     await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
     await out.commit();

@@ -33,7 +33,19 @@ export const editionSchema = z
       .array(z.string())
       .optional()
       .describe('Per page: CSS grid-template-areas rows naming modules (head, s06, …)'),
-    rows: z.array(z.array(z.number().positive())).optional().describe('Per page: row heights as fractions'),
+    rows: z
+      .array(
+        z.array(
+          z.union([
+            z.number().positive(),
+            z.string().regex(/^(auto|\d+(\.\d+)?mm)$/, 'use auto, 1.5 or 40mm'),
+          ]),
+        ),
+      )
+      .optional()
+      .describe(
+        'Per page: row heights — a number is a share of the free height, auto fits the content, 40mm is fixed',
+      ),
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
   })

@@ -20,15 +20,23 @@ export function unusedFigures(figures: Map<string, Figure>, uses: FigureUse[]): 
 }
 
 const REF = /\{\{[^{}]*\}\}/g;
+/** Block lines (::: stats … cols=3) hold options, not prose. */
+const DIRECTIVE = /^[ \t]*:::.*$/gm;
 
 /** A number in the prose that equals a defined figure's printed value should be a reference. */
-export function handTypedFigures(articles: Article[], figures: Map<string, Figure>, literals: string[]): Warning[] {
+export function handTypedFigures(
+  articles: Article[],
+  figures: Map<string, Figure>,
+  literals: string[],
+): Warning[] {
   const byValue = new Map<string, Figure>();
   for (const f of figures.values()) byValue.set(formatFigure(f, 'value'), f);
   const out: Warning[] = [];
   for (const a of articles) {
     // Blank the references (same length) so indexes still map to the source.
-    const text = a.body.replace(REF, (m) => ' '.repeat(m.length));
+    const text = a.body
+      .replace(REF, (m) => ' '.repeat(m.length))
+      .replace(DIRECTIVE, (m) => ' '.repeat(m.length));
     for (const hit of findHandTypedNumbers(text, literals)) {
       const number = hit.match.match(/\d+(?:\.\d+)?/)?.[0] ?? hit.match;
       const figure = byValue.get(number);

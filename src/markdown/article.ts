@@ -54,7 +54,8 @@ export function renderArticle(
     env.module = key;
     const body = part.heading ? part.tokens.slice(3) : part.tokens;
     const lead = leadingBlocks(body);
-    const render = (t: Token[]) => md.renderer.render(t, md.options, env as unknown as Record<string, unknown>);
+    const render = (t: Token[]) =>
+      md.renderer.render(t, md.options, env as unknown as Record<string, unknown>);
     const graphicsHtml = render(body.slice(0, lead));
     const html = render(body.slice(lead));
     const line = article.bodyLineOffset + (part.tokens[0]?.map?.[0] ?? 0) + 1;

@@ -19,7 +19,7 @@ export interface BuildResult {
 }
 
 interface Built {
-  source: { name: string };
+  source: { name: string; config: { pages: number[] } };
   pages: Array<{ number: number }>;
   figures: { figures: Map<string, Figure> };
   uses: FigureUse[];
@@ -34,11 +34,12 @@ export function buildReport(
 ): BuildResult {
   const figures: Record<string, FigureReport> = {};
   for (const f of e.figures.figures.values()) {
-    const pages = (m.figurePages[f.id] ?? []).map((i) => e.pages[i]?.number ?? i + 1).sort((a, b) => a - b);
+    const printed = e.source.config.pages;
+    const pages = (m.figurePages[f.id] ?? []).map((i) => printed[i] ?? i + 1).sort((a, b) => a - b);
     const blocks = e.uses
       .filter((u) => u.id === f.id)
       .map((u) => ({ article: u.article, module: u.module, block: u.block, line: u.line }));
     figures[f.id] = { text: format(f, 'full'), pages, blocks };
   }
-  return { edition: e.source.name, pages: e.pages.length, outputs, figures, warnings };
+  return { edition: e.source.name, pages: e.source.config.pages.length, outputs, figures, warnings };
 }

@@ -3,7 +3,11 @@ import { FolioError, throwIfAny, type Warning } from '../errors/FolioError.ts';
 import type { Measurement } from './measure.ts';
 
 interface Laid {
-  source: { configFile: string; articles: Array<{ slug: string; file: string }> };
+  source: {
+    configFile: string;
+    articles: Array<{ slug: string; file: string }>;
+    config: { pages: number[] };
+  };
   pages: Array<{ number: number }>;
 }
 
@@ -17,7 +21,7 @@ export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warnin
   }
   const errors = m.overset.map((o) => {
     const article = e.source.articles.find((a) => a.slug === o.article);
-    const page = e.pages[o.page]?.number ?? o.page + 1;
+    const page = e.source.config.pages[o.page] ?? o.page + 1;
     return new FolioError(
       'Overset',
       { module: o.module, article: o.article, page, overflowMm: o.overflowMm },

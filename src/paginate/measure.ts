@@ -14,14 +14,27 @@ export interface Measurement {
 export function measureInPage(): Measurement {
   const PX_TO_MM = 25.4 / 96;
   const pages = Array.from(document.querySelectorAll('.pagedjs_page'));
+  // Indexes are printed pages: a spread sheet printed whole holds two, told apart by x.
+  const perSheet = (host: Element) =>
+    host.querySelector('.np-spread') && !host.querySelector('.np-cut') ? 2 : 1;
+  const firstOf = pages.map((_, i) => pages.slice(0, i).reduce((n, h) => n + perSheet(h), 0));
   const pageOf = (el: Element): number => {
     const host = el.closest('.pagedjs_page');
-    return host ? pages.indexOf(host) : -1;
+    if (!host) return -1;
+    const i = pages.indexOf(host);
+    if (perSheet(host) === 1) return firstOf[i]!;
+    const box = host.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return firstOf[i]! + (r.left + r.width / 2 > box.left + box.width / 2 ? 1 : 0);
   };
+  const printedCount = pages.reduce((n, h) => n + perSheet(h), 0);
   const overset: Measurement['overset'] = [];
   for (const mod of Array.from(document.querySelectorAll<HTMLElement>('.module'))) {
     const body = mod.querySelector<HTMLElement>('.module-body') ?? mod;
-    const over = Math.max(overflowOf(body), mod.scrollHeight - mod.clientHeight);
+    // Rows that grow to fit their content can push a module past the bottom of the page's grid.
+    const grid = mod.closest('.np-grid')?.getBoundingClientRect();
+    const pushed = grid ? mod.getBoundingClientRect().bottom - grid.bottom : 0;
+    const over = Math.max(overflowOf(body), mod.scrollHeight - mod.clientHeight, pushed);
     if (over > 1) {
       overset.push({
         module: mod.dataset['module'] ?? '?',
@@ -33,7 +46,7 @@ export function measureInPage(): Measurement {
     }
   }
   const figurePages: Record<string, number[]> = {};
-  const pageFigureIds: string[][] = pages.map(() => []);
+  const pageFigureIds: string[][] = Array.from({ length: printedCount }, () => []);
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-figure]'))) {
     const id = el.dataset['figure']!;
     const p = pageOf(el);
@@ -46,7 +59,7 @@ export function measureInPage(): Measurement {
     document.querySelectorAll<HTMLElement>('.headline, .side-title, .section-head'),
   )) {
     const p = pageOf(h);
-    const host = pages[p];
+    const host = h.closest('.pagedjs_page');
     if (!host) continue;
     const top = h.getBoundingClientRect().top - host.getBoundingClientRect().top;
     const title = (h.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -14,6 +14,8 @@ export interface PaginateOptions {
 export interface Paginated {
   page: Page;
   measurement: Measurement;
+  /** Measures the page again after its DOM was patched (watch mode) and updates `measurement`. */
+  remeasure(): Promise<Measurement>;
   /** pdf(): the PDF bytes of the paginated document (all pages, or a page range "2-2"). */
   pdf(pageRanges?: string): Promise<Uint8Array>;
   close(): Promise<void>;
@@ -48,10 +50,10 @@ export async function attach(
       'measuring the pages',
       opts.signal,
     );
-  const measurement = await measure();
-  return {
+  const paged: Paginated = {
     page,
-    measurement,
+    measurement: await measure(),
+    remeasure: async () => (paged.measurement = await measure()),
     pdf: async (pageRanges) =>
       withTimeout(
         page.pdf({
@@ -66,4 +68,5 @@ export async function attach(
       ),
     close: () => page.close().catch(() => undefined),
   };
+  return paged;
 }

@@ -1,5 +1,5 @@
 // Writes a two-level PDF outline (headlines, then numbered sections) with pdf-lib's low-level objects.
-import type { PDFDict} from 'pdf-lib';
+import type { PDFDict } from 'pdf-lib';
 import { PDFHexString, PDFName, PDFNumber, PDFNull, type PDFDocument, type PDFRef } from 'pdf-lib';
 
 export interface OutlineEntry {

@@ -18,6 +18,12 @@ export interface PostprocessInput {
 
 export async function postprocess(input: PostprocessInput): Promise<Uint8Array> {
   const doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
+  finishDocument(doc, input);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** The same fixes on an already loaded document (watch mode splices pages into a new one). */
+export function finishDocument(doc: PDFDocument, input: Omit<PostprocessInput, 'pdf'>): void {
   setPageBoxes(doc, input.geometry, input.pagesWide ?? 1);
   setInfo(doc, input.meta, input.producer);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(input.meta.lang));
@@ -25,7 +31,6 @@ export async function postprocess(input: PostprocessInput): Promise<Uint8Array> 
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   doc.catalog.set(PDFName.of('ViewerPreferences'), prefs);
   setOutline(doc, input.outline);
-  return doc.save({ useObjectStreams: false });
 }
 
 function setInfo(doc: PDFDocument, meta: DocumentMeta, producer: string): void {

@@ -53,13 +53,20 @@ export function checkColour(doc: PDFDocument): Check {
   const pages = new Map<number, number>();
   for (const cs of contentStreams(doc)) {
     for (const o of operations(latin1(decodeStream(cs.stream)))) {
-      const rgb = o.op === 'rg' || o.op === 'RG' || ((o.op === 'cs' || o.op === 'CS') && o.operands[0]?.value === 'DeviceRGB');
+      const rgb =
+        o.op === 'rg' ||
+        o.op === 'RG' ||
+        ((o.op === 'cs' || o.op === 'CS') && o.operands[0]?.value === 'DeviceRGB');
       if (!rgb) continue;
       note('rgb operator');
       pages.set(cs.page, (pages.get(cs.page) ?? 0) + 1);
     }
   }
-  const values: PageValue[] = [...pages].map(([page, n]) => ({ page, value: `${n} RGB colour operators`, ok: false }));
+  const values: PageValue[] = [...pages].map(([page, n]) => ({
+    page,
+    value: `${n} RGB colour operators`,
+    ok: false,
+  }));
   if (!found.size) return pass('colour', 'CMYK and gray only, no spot colours');
   const list = [...found].map(([k, n]) => `${n}× ${k}`).join(', ');
   return fail('colour', `not press-ready colour: ${list}`, values);

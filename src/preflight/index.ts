@@ -8,7 +8,13 @@ import { checkInk } from './ink.ts';
 import { checkMetadata, checkOutputIntent } from './metadata.ts';
 import { checkSmallText } from './text.ts';
 import { checkBoxes, checkFonts, checkImages, checkSyntax } from './tools.ts';
-import { pass, type Check, type PreflightExpect, type PreflightProfile, type PreflightReport } from './types.ts';
+import {
+  pass,
+  type Check,
+  type PreflightExpect,
+  type PreflightProfile,
+  type PreflightReport,
+} from './types.ts';
 
 export type { Check, PreflightExpect, PreflightProfile, PreflightReport } from './types.ts';
 export { formatReport, reportJson } from './format.ts';
@@ -20,7 +26,10 @@ export async function preflight(
   opts: RunOptions = {},
 ): Promise<PreflightReport> {
   const o: RunOptions = { timeoutMs: 60_000, ...opts };
-  const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false, throwOnInvalidObject: false });
+  const doc = await PDFDocument.load(await readFile(pdf), {
+    updateMetadata: false,
+    throwOnInvalidObject: false,
+  });
   const isPrint = profile === 'print';
   // The external tools run concurrently; the pdf-lib scans run meanwhile on this thread.
   const external: Promise<Check>[] = [
@@ -32,7 +41,9 @@ export async function preflight(
   ];
   const local: Check[] = [
     isPrint ? checkColour(doc) : pass('colour', 'RGB allowed'),
-    isPrint ? checkSmallText(doc, expect.minTextPt) : pass('small four-colour text', 'not checked for RGB files'),
+    isPrint
+      ? checkSmallText(doc, expect.minTextPt)
+      : pass('small four-colour text', 'not checked for RGB files'),
     checkMetadata(doc, profile),
     checkOutputIntent(doc, profile),
   ];

@@ -16,11 +16,26 @@ export interface InkPage {
 export async function measureInk(pdf: string, o: RunOptions, dpi = 50): Promise<InkPage[]> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-ink-'));
   try {
-    await run('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${dpi}`,
-      '-dGraphicsAlphaBits=1', '-dTextAlphaBits=1', `-sOutputFile=${join(dir, 'p-%05d.pam')}`, pdf], o);
+    await run(
+      'gs',
+      [
+        '-q',
+        '-dNOPAUSE',
+        '-dBATCH',
+        '-dSAFER',
+        '-sDEVICE=pamcmyk32',
+        `-r${dpi}`,
+        '-dGraphicsAlphaBits=1',
+        '-dTextAlphaBits=1',
+        `-sOutputFile=${join(dir, 'p-%05d.pam')}`,
+        pdf,
+      ],
+      o,
+    );
     const files = (await readdir(dir)).filter((f) => f.endsWith('.pam')).sort();
     const pages: InkPage[] = [];
-    for (const [i, f] of files.entries()) pages.push({ page: i + 1, ...inkOfPam(await readFile(join(dir, f))) });
+    for (const [i, f] of files.entries())
+      pages.push({ page: i + 1, ...inkOfPam(await readFile(join(dir, f))) });
     return pages;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -46,7 +61,11 @@ export function inkOfPam(buf: Buffer): { maxPct: number; meanPct: number } {
 export async function checkInk(pdf: string, tac: number, o: RunOptions): Promise<Check> {
   const pages = await measureInk(pdf, o);
   // One 8-bit step per channel of rounding slack.
-  const values: PageValue[] = pages.map((p) => ({ page: p.page, value: p.maxPct, ok: p.maxPct <= tac + 1.6 }));
+  const values: PageValue[] = pages.map((p) => ({
+    page: p.page,
+    value: p.maxPct,
+    ok: p.maxPct <= tac + 1.6,
+  }));
   const worst = Math.max(0, ...pages.map((p) => p.maxPct));
   const mean = pages.map((p) => `p${p.page} mean ${p.meanPct}%`).join(', ');
   return values.some((v) => !v.ok)

@@ -21,8 +21,13 @@ function xmpValue(xmp: string, tag: string): string {
 }
 
 function unescape(s: string): string {
-  return s.replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d))).replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 export function checkMetadata(doc: PDFDocument, profile: PreflightProfile): Check {
@@ -35,9 +40,11 @@ export function checkMetadata(doc: PDFDocument, profile: PreflightProfile): Chec
   if (!xmp) problems.push('no XMP metadata');
   else {
     if (xmpValue(xmp, 'dc:title') !== title) problems.push('XMP dc:title differs from Info Title');
-    if (xmpValue(xmp, 'dc:creator') !== get('Author')) problems.push('XMP dc:creator differs from Info Author');
+    if (xmpValue(xmp, 'dc:creator') !== get('Author'))
+      problems.push('XMP dc:creator differs from Info Author');
     if (!/<xmpMM:DocumentID>/.test(xmp)) problems.push('no xmpMM:DocumentID');
-    if (profile === 'archive' && !/<pdfaid:part>[23]<\/pdfaid:part>/.test(xmp)) problems.push('no pdfaid:part');
+    if (profile === 'archive' && !/<pdfaid:part>[23]<\/pdfaid:part>/.test(xmp))
+      problems.push('no pdfaid:part');
   }
   if (!text(doc.catalog.lookup(PDFName.of('Lang')))) problems.push('no /Lang');
   if (!doc.context.trailerInfo.ID) problems.push('no document /ID');

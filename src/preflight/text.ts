@@ -8,9 +8,12 @@ import { fail, pass, type Check, type PageValue } from './types.ts';
 type M = [number, number, number, number, number, number];
 const ID: M = [1, 0, 0, 1, 0, 0];
 const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+  a[0] * b[0] + a[1] * b[2],
+  a[0] * b[1] + a[1] * b[3],
+  a[2] * b[0] + a[3] * b[2],
+  a[2] * b[1] + a[3] * b[3],
+  a[4] * b[0] + a[5] * b[2] + b[4],
+  a[4] * b[1] + a[5] * b[3] + b[5],
 ];
 
 interface State {
@@ -27,10 +30,12 @@ export function smallestMultiInkText(doc: PDFDocument): number[] {
 function streamsOf(p: PDFPage): string {
   const c = p.node.Contents();
   const list = c ? ('asArray' in c ? c.asArray() : [c]) : [];
-  return list.map((r) => {
-    const s = p.doc.context.lookup(r);
-    return s instanceof PDFStream ? latin1(decodeStream(s)) : '';
-  }).join('\n');
+  return list
+    .map((r) => {
+      const s = p.doc.context.lookup(r);
+      return s instanceof PDFStream ? latin1(decodeStream(s)) : '';
+    })
+    .join('\n');
 }
 
 function walk(doc: PDFDocument, owner: PDFDict, src: string, base: M, depth: number): number {
@@ -47,42 +52,90 @@ function walk(doc: PDFDocument, owner: PDFDict, src: string, base: M, depth: num
   for (const { op, operands: a } of operations(src)) {
     const n = a.map(num) as number[];
     switch (op) {
-      case 'q': stack.push({ ...g }); break;
-      case 'Q': g = stack.pop() ?? g; break;
-      case 'cm': g.ctm = mul(n as M, g.ctm); break;
-      case 'g': g.inks = 1; break;
-      case 'k': g.inks = Math.max(1, n.filter((v) => v > 0.005).length); break;
-      case 'rg': g.inks = n.every((v) => v === n[0]) ? 1 : 3; break;
-      case 'sc': case 'scn': g.inks = a.length === 4 ? Math.max(1, n.filter((v) => v > 0.005).length) : a.length === 3 ? 3 : 1; break;
-      case 'BT': tm = tlm = ID; break;
-      case 'Tf': size = n[1] ?? 0; break;
-      case 'Tr': mode = n[0] ?? 0; break;
-      case 'TL': leading = n[0] ?? 0; break;
-      case 'Tm': tm = tlm = n as M; break;
-      case 'Td': case 'TD':
+      case 'q':
+        stack.push({ ...g });
+        break;
+      case 'Q':
+        g = stack.pop() ?? g;
+        break;
+      case 'cm':
+        g.ctm = mul(n as M, g.ctm);
+        break;
+      case 'g':
+        g.inks = 1;
+        break;
+      case 'k':
+        g.inks = Math.max(1, n.filter((v) => v > 0.005).length);
+        break;
+      case 'rg':
+        g.inks = n.every((v) => v === n[0]) ? 1 : 3;
+        break;
+      case 'sc':
+      case 'scn':
+        g.inks = a.length === 4 ? Math.max(1, n.filter((v) => v > 0.005).length) : a.length === 3 ? 3 : 1;
+        break;
+      case 'BT':
+        tm = tlm = ID;
+        break;
+      case 'Tf':
+        size = (n[1] ?? 0) * type3Scale(doc, resources, a[0]?.value ?? '');
+        break;
+      case 'Tr':
+        mode = n[0] ?? 0;
+        break;
+      case 'TL':
+        leading = n[0] ?? 0;
+        break;
+      case 'Tm':
+        tm = tlm = n as M;
+        break;
+      case 'Td':
+      case 'TD':
         if (op === 'TD') leading = -(n[1] ?? 0);
         tm = tlm = mul([1, 0, 0, 1, n[0] ?? 0, n[1] ?? 0], tlm);
         break;
       case 'T*':
         tm = tlm = mul([1, 0, 0, 1, 0, -leading], tlm);
         break;
-      case "'": case '"':
+      case "'":
+      case '"':
         tm = tlm = mul([1, 0, 0, 1, 0, -leading], tlm);
         smallest = Math.min(smallest, shown(g, tm, size, mode));
         break;
-      case 'Tj': case 'TJ':
+      case 'Tj':
+      case 'TJ':
         smallest = Math.min(smallest, shown(g, tm, size, mode));
         break;
       case 'Do': {
-        const form = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.lookup(PDFName.of(a[0]?.value ?? ''));
-        if (!(form instanceof PDFStream) || form.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form') || depth > 8) break;
+        const form = resources
+          ?.lookupMaybe(PDFName.of('XObject'), PDFDict)
+          ?.lookup(PDFName.of(a[0]?.value ?? ''));
+        if (
+          !(form instanceof PDFStream) ||
+          form.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form') ||
+          depth > 8
+        )
+          break;
         const fm = matrixOf(doc, form);
-        smallest = Math.min(smallest, walk(doc, form.dict, latin1(decodeStream(form)), mul(fm, g.ctm), depth + 1));
+        smallest = Math.min(
+          smallest,
+          walk(doc, form.dict, latin1(decodeStream(form)), mul(fm, g.ctm), depth + 1),
+        );
         break;
       }
     }
   }
   return smallest;
+}
+
+/** Type 3 glyph space is set by its FontMatrix, not the usual 1/1000, so the nominal size must scale. */
+function type3Scale(doc: PDFDocument, resources: PDFDict | undefined, name: string): number {
+  const font = resources?.lookupMaybe(PDFName.of('Font'), PDFDict)?.lookup(PDFName.of(name));
+  if (!(font instanceof PDFDict) || font.get(PDFName.of('Subtype')) !== PDFName.of('Type3')) return 1;
+  const fm = doc.context.lookup(font.get(PDFName.of('FontMatrix')));
+  const v =
+    fm && 'asArray' in fm ? (fm as { asArray(): unknown[] }).asArray().map((x) => Number(String(x))) : [];
+  return v.length === 6 ? Math.hypot(v[2] ?? 0, v[3] ?? 0) * 1000 : 1;
 }
 
 /** Rendered text height: font size scaled by the text matrix and CTM; invisible text (Tr 3/7) is skipped. */
@@ -108,6 +161,10 @@ export function checkSmallText(doc: PDFDocument, minPt: number): Check {
   }));
   const bad = values.filter((v) => !v.ok);
   return bad.length
-    ? fail('small four-colour text', `${bad.length} page(s) with text under ${minPt} pt in several inks`, values)
+    ? fail(
+        'small four-colour text',
+        `${bad.length} page(s) with text under ${minPt} pt in several inks`,
+        values,
+      )
     : pass('small four-colour text', `no text under ${minPt} pt in more than one ink`, values);
 }

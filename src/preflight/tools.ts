@@ -19,7 +19,14 @@ export async function checkFonts(pdf: string, o: RunOptions): Promise<Check> {
     if (type.startsWith('Type 3')) bad.push(`${name} is Type 3`);
     if (emb !== 'yes') bad.push(`${name} (${type}) not embedded`);
   }
-  return bad.length ? fail('fonts', bad.join('; ')) : pass('fonts', `${count} fonts, all embedded, no Type 3`);
+  // Chromium can write dozens of unnamed Type 3 fonts; name each problem once, with a count.
+  const grouped = [...new Set(bad)].map((b) => {
+    const n = bad.filter((x) => x === b).length;
+    return n > 1 ? `${n}× ${b}` : b;
+  });
+  return bad.length
+    ? fail('fonts', grouped.join('; '))
+    : pass('fonts', `${count} fonts, all embedded, no Type 3`);
 }
 
 interface Box {
@@ -33,7 +40,9 @@ interface Box {
 export async function checkBoxes(pdf: string, e: PreflightExpect, o: RunOptions): Promise<Check> {
   const { stdout } = await run('pdfinfo', ['-box', '-f', '1', '-l', '100000', pdf], o);
   const pages = new Map<number, Record<string, Box>>();
-  for (const m of stdout.matchAll(/^Page\s+(\d+)\s+(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)/gm)) {
+  for (const m of stdout.matchAll(
+    /^Page\s+(\d+)\s+(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)/gm,
+  )) {
     const n = Number(m[1]);
     const boxes = pages.get(n) ?? {};
     boxes[m[2] as string] = { x0: +m[3]!, y0: +m[4]!, x1: +m[5]!, y1: +m[6]! };
@@ -50,9 +59,12 @@ export async function checkBoxes(pdf: string, e: PreflightExpect, o: RunOptions)
     if (!t || !bl || !md) problems.push('box missing');
     else {
       if (Math.abs(t.x1 - t.x0 - w) > tol || Math.abs(t.y1 - t.y0 - h) > tol)
-        problems.push(`trim ${(t.x1 - t.x0).toFixed(2)}×${(t.y1 - t.y0).toFixed(2)} pt, want ${w.toFixed(2)}×${h.toFixed(2)}`);
+        problems.push(
+          `trim ${(t.x1 - t.x0).toFixed(2)}×${(t.y1 - t.y0).toFixed(2)} pt, want ${w.toFixed(2)}×${h.toFixed(2)}`,
+        );
       const sides = [t.x0 - bl.x0, t.y0 - bl.y0, bl.x1 - t.x1, bl.y1 - t.y1];
-      if (sides.some((s) => Math.abs(s - b) > tol)) problems.push(`bleed ${sides.map((s) => s.toFixed(2)).join('/')} pt, want ${b.toFixed(2)}`);
+      if (sides.some((s) => Math.abs(s - b) > tol))
+        problems.push(`bleed ${sides.map((s) => s.toFixed(2)).join('/')} pt, want ${b.toFixed(2)}`);
       if (md.x0 > bl.x0 + tol || md.y0 > bl.y0 + tol || md.x1 < bl.x1 - tol || md.y1 < bl.y1 - tol)
         problems.push('MediaBox smaller than BleedBox');
     }
@@ -60,7 +72,9 @@ export async function checkBoxes(pdf: string, e: PreflightExpect, o: RunOptions)
   }
   const bad = values.filter((v) => !v.ok);
   const want = `trim ${e.page.widthMm}×${e.page.heightMm} mm, bleed ${e.page.bleedMm} mm`;
-  return bad.length ? fail('page boxes', `${bad.length} page(s) differ from ${want}`, values) : pass('page boxes', want, values);
+  return bad.length
+    ? fail('page boxes', `${bad.length} page(s) differ from ${want}`, values)
+    : pass('page boxes', want, values);
 }
 
 /** pdfimages -list: effective resolution of every placed image (not its masks). */
@@ -84,7 +98,12 @@ export async function checkImages(pdf: string, e: PreflightExpect, o: RunOptions
 /** qpdf --check: exit 2 is damage; 3 is warnings only (reported, not a defect). */
 export async function checkSyntax(pdf: string, o: RunOptions): Promise<Check> {
   const r = await run('qpdf', ['--check', pdf], { ...o, okCodes: [0, 2, 3] });
-  const warnings = (r.stdout + r.stderr).split('\n').filter((l) => /WARNING|error/i.test(l) && !/cannot detect/.test(l));
+  const warnings = (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => /WARNING|error/i.test(l) && !/cannot detect/.test(l));
   if (r.code === 2) return fail('PDF syntax', warnings.slice(0, 5).join('; ') || 'qpdf found errors');
-  return pass('PDF syntax', r.code === 3 ? `warnings: ${warnings.slice(0, 3).join('; ')}` : 'qpdf --check clean');
+  return pass(
+    'PDF syntax',
+    r.code === 3 ? `warnings: ${warnings.slice(0, 3).join('; ')}` : 'qpdf --check clean',
+  );
 }

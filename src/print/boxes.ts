@@ -36,12 +36,21 @@ export function addCropMarks(doc: PDFDocument, page: PageGeometry, slugMm: numbe
     p.setCropBox(m.x - s, m.y - s, m.width + 2 * s, m.height + 2 * s);
     const t = p.getTrimBox();
     for (const x of [t.x, t.x + t.width]) {
-      for (const y of [t.y, t.y + t.height]) drawCorner(p, x, y, x === t.x ? -1 : 1, y === t.y ? -1 : 1, gap, len);
+      for (const y of [t.y, t.y + t.height])
+        drawCorner(p, x, y, x === t.x ? -1 : 1, y === t.y ? -1 : 1, gap, len);
     }
   }
 }
 
-function drawCorner(p: PDFPage, x: number, y: number, dx: number, dy: number, gap: number, len: number): void {
+function drawCorner(
+  p: PDFPage,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  gap: number,
+  len: number,
+): void {
   const line = { thickness: 0.25, color: cmyk(0, 0, 0, 1) };
   p.drawLine({ ...line, start: { x: x + dx * gap, y }, end: { x: x + dx * (gap + len), y } });
   p.drawLine({ ...line, start: { x, y: y + dy * gap }, end: { x, y: y + dy * (gap + len) } });

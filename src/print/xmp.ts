@@ -45,8 +45,16 @@ export function buildXmp(f: XmpFields): string {
     `<xmpMM:DocumentID>${f.documentId}</xmpMM:DocumentID>`,
     `<xmpMM:InstanceID>${f.instanceId}</xmpMM:InstanceID>`,
   ];
-  if (f.pdfa) props.push(`<pdfaid:part>${f.pdfa.part}</pdfaid:part>`, `<pdfaid:conformance>${f.pdfa.conformance}</pdfaid:conformance>`);
-  if (f.pdfx) props.push(`<pdfxid:GTS_PDFXVersion>${f.pdfx}</pdfxid:GTS_PDFXVersion>`, `<pdf:Trapped>False</pdf:Trapped>`);
+  if (f.pdfa)
+    props.push(
+      `<pdfaid:part>${f.pdfa.part}</pdfaid:part>`,
+      `<pdfaid:conformance>${f.pdfa.conformance}</pdfaid:conformance>`,
+    );
+  if (f.pdfx)
+    props.push(
+      `<pdfxid:GTS_PDFXVersion>${f.pdfx}</pdfxid:GTS_PDFXVersion>`,
+      `<pdf:Trapped>False</pdf:Trapped>`,
+    );
   // The 2 KB of padding lets other tools edit the packet in place, as the XMP spec recommends.
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">

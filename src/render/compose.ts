@@ -12,11 +12,14 @@ export interface Module {
   span: number;
 }
 
+/** One designed sheet: a page, or for a spread (跨版) both facing pages as one grid. */
 export interface ComposedPage {
   index: number;
   number: number;
+  /** Printed page numbers on this sheet: one, or two for a spread. */
+  numbers: number[];
   areas: string[];
-  rows: number[];
+  rows: Array<number | string>;
   modules: Module[];
 }
 
@@ -51,14 +54,32 @@ export function composePages(
   columns: number,
 ): ComposedPage[] {
   const modules = collectModules(articles);
-  const grid = source.config.grid ?? autoGrid(source.config.pages.length, modules, columns);
-  const pages = source.config.pages.map((number, index) => {
+  const spread = source.config.layout === 'spread';
+  const sheets = spread ? [source.config.pages] : source.config.pages.map((n) => [n]);
+  const width = spread ? columns * 2 : columns;
+  const grid = source.config.grid ?? autoGrid(sheets.length, modules, width);
+  const pages = sheets.map((numbers, index) => {
     const areas = (grid[index] ?? '')
       .trim()
       .split('\n')
       .map((r) => r.trim())
       .filter(Boolean);
-    return { index, number, areas, rows: rowsFor(source, index, areas), modules: [] as Module[] };
+    const bad = areas.findIndex((r) => r.split(/\s+/).length !== width);
+    if (bad >= 0)
+      throw gridError(
+        source,
+        `row ${bad + 1} of sheet ${index + 1} needs ${width} names, one per column`,
+        modules,
+      );
+    const rows = rowsFor(source, index, areas);
+    return {
+      index,
+      number: numbers[0]!,
+      numbers,
+      areas: spread ? withSpine(areas, columns) : areas,
+      rows,
+      modules: [] as Module[],
+    };
   });
   const placed = new Set<string>();
   for (const page of pages) {
@@ -84,15 +105,27 @@ function gridError(source: EditionSource, detail: string, modules: Map<string, u
   );
 }
 
+/** A spread's grid gets a spine column between the pages; a module crossing the fold spans it. */
+function withSpine(areas: string[], columns: number): string[] {
+  return areas.map((r) => {
+    const names = r.split(/\s+/);
+    const left = names[columns - 1];
+    const spine = left === names[columns] ? left! : '.';
+    return [...names.slice(0, columns), spine, ...names.slice(columns)].join(' ');
+  });
+}
+
 function uniqueNames(areas: string[]): string[] {
   return [...new Set(areas.flatMap((r) => r.split(/\s+/)).filter((n) => n !== '.'))];
 }
 
 function spanOf(areas: string[], key: string): number {
-  return Math.max(1, ...areas.map((r) => r.split(/\s+/).filter((n) => n === key).length));
+  // The spine column is not a newspaper column, so a module crossing the fold loses one.
+  const count = (r: string) => r.split(/\s+/).filter((n) => n === key).length;
+  return Math.max(1, ...areas.map((r) => count(r) - (count(r) % 2 === 1 && count(r) > 8 ? 1 : 0)));
 }
 
-function rowsFor(source: EditionSource, index: number, areas: string[]): number[] {
+function rowsFor(source: EditionSource, index: number, areas: string[]): Array<number | string> {
   const given = source.config.rows?.[index];
   if (given && given.length !== areas.length) {
     throw new FolioError(

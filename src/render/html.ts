@@ -8,7 +8,7 @@ import type { RenderedArticle } from '../markdown/article.ts';
 import type { ComposedPage } from './compose.ts';
 import type { Templates } from './templates.ts';
 import { readdir } from 'node:fs/promises';
-import { documentMeta, pageView, type DocumentMeta } from './viewModel.ts';
+import { documentMeta, pageView, printedPages, type DocumentMeta } from './viewModel.ts';
 
 export interface HtmlInput {
   source: EditionSource;
@@ -20,7 +20,11 @@ export interface HtmlInput {
   templates: Templates;
 }
 
-export async function renderHtml(input: HtmlInput): Promise<{ html: string; meta: DocumentMeta }> {
+/** `spread`: the spread sheets printed whole, one double-width page each (跨版); otherwise single pages. */
+export async function renderHtml(
+  input: HtmlInput,
+  spread = false,
+): Promise<{ html: string; meta: DocumentMeta }> {
   const { source, geometry, root } = input;
   const meta = documentMeta(source, input.articles);
   const css = [
@@ -31,9 +35,12 @@ export async function renderHtml(input: HtmlInput): Promise<{ html: string; meta
   const html = input.templates.edition({
     meta,
     theme: source.config.theme,
-    pageCss: pageCss(geometry),
+    pageCss: pageCss(geometry, spread ? 2 : 1),
     css,
-    pages: input.pages.map((p) => pageView(source, p, geometry)),
+    pages: printedPages(
+      input.pages.map((p) => pageView(source, p, geometry)),
+      !spread,
+    ),
   });
   return { html, meta };
 }
@@ -55,17 +62,22 @@ async function themeCss(root: string, source: EditionSource): Promise<string> {
   });
 }
 
-/** @page rules and the variables the stylesheet sizes the page with. */
-export function pageCss(g: PageGeometry): string {
+/** @page rules and the variables the stylesheet sizes the page with. Margins live on the sheet, not
+ *  on @page, so one sheet can be printed whole (跨版) or cut into its pages. */
+export function pageCss(g: PageGeometry, pagesWide: number): string {
   const m = g.marginMm;
   return `@page {
-  size: ${g.widthMm}mm ${g.heightMm}mm;
-  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  size: ${g.widthMm * pagesWide}mm ${g.heightMm}mm;
+  margin: 0;
   bleed: ${g.bleedMm}mm;
 }
 :root {
-  --content-w: ${g.widthMm - m.left - m.right}mm;
-  --content-h: ${g.heightMm - m.top - m.bottom}mm;
+  --page-w: ${g.widthMm}mm;
+  --page-h: ${g.heightMm}mm;
+  --m-top: ${m.top}mm;
+  --m-right: ${m.right}mm;
+  --m-bottom: ${m.bottom}mm;
+  --m-left: ${m.left}mm;
   --columns: ${g.columns};
   --gutter: ${g.gutterMm}mm;
   --body-pt: ${g.bodyPt}pt;

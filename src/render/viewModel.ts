@@ -47,16 +47,39 @@ export function chineseDate(iso: string): string {
 }
 
 export function pageView(source: EditionSource, page: ComposedPage, geometry: PageGeometry) {
-  return {
-    ...page,
-    label: String(page.number).padStart(2, '0'),
-    gridAreas: page.areas.map((r) => `"${r}"`).join(' '),
-    gridRows: page.rows.map((r) => `${r}fr`).join(' '),
-    columns: geometry.columns,
-    first: page.index === 0,
+  const halves = page.numbers.map((n, i) => ({
+    label: String(n).padStart(2, '0'),
+    side: page.numbers.length === 1 ? 'single' : i === 0 ? 'left' : 'right',
     newspaper: source.config.newspaper,
     section: source.config.section,
     date: chineseDate(source.config.date),
+  }));
+  const cols = `repeat(${geometry.columns}, 1fr)`;
+  return {
+    ...page,
+    halves,
+    spread: page.numbers.length > 1,
+    gridAreas: page.areas.map((r) => `"${r}"`).join(' '),
+    gridRows: page.rows.map(rowSize).join(' '),
+    // A spread's two column sets sit either side of the spine: both inner margins wide.
+    gridColumns:
+      page.numbers.length > 1
+        ? `${cols} calc(var(--m-left) + var(--m-right) - 2 * var(--gutter)) ${cols}`
+        : cols,
     editors: source.config.editors,
   };
+}
+
+/** The physical PDF pages of one printing: a sheet whole, or each half of a spread cut out. */
+export function printedPages(views: ReturnType<typeof pageView>[], cut: boolean) {
+  return views.flatMap((sheet) =>
+    cut
+      ? sheet.numbers.map((number, half) => ({ sheet, number, half, clip: true }))
+      : [{ sheet, number: sheet.number, half: 0, clip: false }],
+  );
+}
+
+/** A number is a share of the free height, but never less than the row's content needs. */
+function rowSize(r: number | string): string {
+  return typeof r === 'number' ? `minmax(min-content, ${r}fr)` : r;
 }

@@ -37,8 +37,17 @@ export function gradientPng(size = 240): Buffer {
 /** Ghostscript draws the text (so the fonts are embedded), pdf-lib adds image, boxes and metadata. */
 export async function makeRgbPdf(dir: string): Promise<string> {
   const base = join(dir, 'base.pdf');
-  execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress',
-    '-sColorConversionStrategy=LeaveColorUnchanged', `-sOutputFile=${base}`, PS]);
+  execFileSync('gs', [
+    '-q',
+    '-dNOPAUSE',
+    '-dBATCH',
+    '-dSAFER',
+    '-sDEVICE=pdfwrite',
+    '-dPDFSETTINGS=/prepress',
+    '-sColorConversionStrategy=LeaveColorUnchanged',
+    `-sOutputFile=${base}`,
+    PS,
+  ]);
   const doc = await PDFDocument.load(readFileSync(base), { updateMetadata: false });
   const p = doc.getPage(0);
   const img = await doc.embedPng(gradientPng());

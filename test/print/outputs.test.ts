@@ -24,7 +24,9 @@ beforeAll(async () => {
 describe('makeOutputs', () => {
   it('writes three files atomically and leaves no temp files', () => {
     const names = readdirSync(dir);
-    expect(names).toEqual(expect.arrayContaining(['edition-print.pdf', 'edition-archive.pdf', 'edition-screen.pdf']));
+    expect(names).toEqual(
+      expect.arrayContaining(['edition-print.pdf', 'edition-archive.pdf', 'edition-screen.pdf']),
+    );
     expect(names.filter((n) => n.includes('.tmp'))).toEqual([]);
   });
 
@@ -86,9 +88,14 @@ describe('makeOutputs', () => {
     const report = join(d2, 'report.json');
     writeFileSync(md, '# 标题\n\n正文。\n');
     writeFileSync(report, '{"ok":true}\n');
-    const r = await makeOutputs(rgb, d2, meta, page, { attachSources: [{ path: md }, { path: report }], cropMarks: true });
+    const r = await makeOutputs(rgb, d2, meta, page, {
+      attachSources: [{ path: md }, { path: report }],
+      cropMarks: true,
+    });
     expect(JSON.parse(sh('exiftool', '-j', '-XMP-pdfaid:all', r.archive))[0].Part).toBe(3);
-    expect(sh('pdfdetach', '-list', r.archive)).toMatch(/2 embedded files[\s\S]*article\.md[\s\S]*report\.json/);
+    expect(sh('pdfdetach', '-list', r.archive)).toMatch(
+      /2 embedded files[\s\S]*article\.md[\s\S]*report\.json/,
+    );
     const qdf = sh('qpdf', '--qdf', '--object-streams=disable', r.archive, '-');
     expect(qdf.match(/\/AFRelationship \/Source/g)?.length).toBe(2);
     expect(qdf).toMatch(/\/AF \d+ 0 R/);

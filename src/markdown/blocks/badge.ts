@@ -17,10 +17,12 @@ export const badge = defineBlock({
       throw `badge shows a rank (第7位) or a streak (九连冠); ${f!.id} is a ${f!.kind} (${formatFigure(f!)}); use callout`;
     }
     const v = figureView(f!);
-    // Size the numeral so the whole line fits the roundel's inner ring (84 units) or the banner (200).
+    // Size the numeral so the whole line fits the roundel's inner ring (94 units, with a margin) or the banner (200).
     const em = textWidth(v.number, 1) + textWidth(v.prefix + v.unit + v.suffix, SMALL);
-    const room = o.shape === 'roundel' ? 80 : 190;
+    const room = o.shape === 'roundel' ? 74 : 190;
     const big = r(Math.min(o.shape === 'roundel' ? 46 : 40, room / em));
-    return { ...v, shape: o.shape, big, small: r(big * SMALL) };
+    // The baseline sits about a third of an em below the centre for CJK and lining digits.
+    const ty = r((o.shape === 'roundel' ? 58 : 34) + big * 0.36);
+    return { ...v, shape: o.shape, big, small: r(big * SMALL), ty };
   },
 });

@@ -9,5 +9,10 @@ export const callout = defineBlock({
   example: '::: callout employment.newUrbanJobs size=l "城镇累计新增就业"',
   options: z.object({ size: z.enum(['m', 'l', 'xl']).default('l') }).strict(),
   figures: { min: 1, max: 1 },
-  view: ({ figures: [f], text }, o) => ({ ...formatParts(f!), id: f!.id, caption: text || f!.label, size: o.size }),
+  view: ({ figures: [f], text }, o) => ({
+    ...formatParts(f!),
+    id: f!.id,
+    caption: text || f!.label,
+    size: o.size,
+  }),
 });

@@ -2,8 +2,18 @@
 import { formatFigure, formatParts, type FigureParts } from '../../figures/format.ts';
 import type { Figure } from '../../figures/schema.ts';
 
-/** Every chart's viewBox is this wide; text sizes are in the same units (about 1pt in a two-column block). */
+/** Width of the viewBox for charts without text inside (progress bars). */
 export const W = 300;
+
+/**
+ * Charts with text beside their marks are drawn twice: a viewBox scales text with the block, so one
+ * geometry cannot read well both in a 41 mm text column and across a module. CSS shows the one that
+ * fits the block's width (styles/blocks/_common.css); the text stays 7–11pt in either.
+ */
+export const FITS = [
+  { fit: 'wide', width: 300 },
+  { fit: 'narrow', width: 170 },
+] as const;
 
 /** SVG coordinates with two decimals: enough for print, short in the HTML. */
 export function r(n: number): number {
@@ -46,7 +56,8 @@ export function sameUnit(figures: Figure[], block: string): string {
 /** Percent figures between 0 and 100, for rings and progress bars. */
 export function requirePercent(figures: Figure[], block: string): void {
   for (const f of figures) {
-    if (f.unit !== '%' || f.scale) throw `${block} shows percentages; ${f.id} is in "${formatFigure(f, 'unit')}"`;
+    if (f.unit !== '%' || f.scale)
+      throw `${block} shows percentages; ${f.id} is in "${formatFigure(f, 'unit')}"`;
     if (f.value < 0 || f.value > 100) throw `${block} shows 0–100%; ${f.id} is ${f.value}%`;
   }
 }
@@ -61,17 +72,28 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
-/** Splits a label into lines of at most `perLine` characters (Chinese wraps anywhere), at most `max` lines. */
+/**
+ * Splits a label into lines of at most `perLine` em (Chinese breaks between any two characters, but a
+ * run of digits or Latin letters stays whole), at most `max` lines, the last cut with an ellipsis.
+ */
 export function wrap(label: string, perLine: number, max = 2): string[] {
-  const chars = [...label];
-  const n = Math.max(1, Math.floor(perLine));
-  const lines: string[] = [];
-  for (let i = 0; i < chars.length && lines.length < max; i += n) lines.push(chars.slice(i, i + n).join(''));
-  if (chars.length > n * max) lines[max - 1] = lines[max - 1]!.slice(0, -1) + '…';
+  const lines: string[] = [''];
+  for (const token of label.match(/[0-9A-Za-z.%]+|./gu) ?? []) {
+    const last = lines[lines.length - 1]!;
+    if (last && textWidth(last + token, 1) > perLine) lines.push(token);
+    else lines[lines.length - 1] = last + token;
+  }
+  if (lines.length > max) {
+    lines.length = max;
+    lines[max - 1] = lines[max - 1]!.slice(0, -1) + '…';
+  }
   return lines;
 }
 
 /** Numbers the blocks compute (ratios, per-icon amounts): shortest form, no grouping, like formatFigure. */
 export function plainNumber(n: number, maxDecimals = 2): string {
-  return new Intl.NumberFormat('zh-Hans-CN', { useGrouping: false, maximumFractionDigits: maxDecimals }).format(n);
+  return new Intl.NumberFormat('zh-Hans-CN', {
+    useGrouping: false,
+    maximumFractionDigits: maxDecimals,
+  }).format(n);
 }

@@ -41,7 +41,15 @@ export function blocksPlugin(md: MarkdownIt): void {
       text: string;
       line: number;
     };
-    for (const f of figures) env.uses.push({ id: f.id, variant: 'full', article: env.article, module: env.module, block: name, line });
+    for (const f of figures)
+      env.uses.push({
+        id: f.id,
+        variant: 'full',
+        article: env.article,
+        module: env.module,
+        block: name,
+        line,
+      });
     const html = env.renderBlock ? env.renderBlock(name, { ...view, text, line, name }) : '';
     return html;
   };
@@ -72,7 +80,10 @@ function directive(state: StateBlock, startLine: number, _end: number, silent: b
   for (const id of parsed.ids) {
     const f = env.figures.get(id);
     if (f) figures.push(f);
-    else env.errors.push(new FolioError('UnknownFigure', { id, suggestions: suggestIds(id, env.figures.keys()) }, where));
+    else
+      env.errors.push(
+        new FolioError('UnknownFigure', { id, suggestions: suggestIds(id, env.figures.keys()) }, where),
+      );
   }
   if (figures.length !== parsed.ids.length) {
     token.type = 'text';

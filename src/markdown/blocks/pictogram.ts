@@ -43,6 +43,7 @@ export const pictogram = defineBlock({
       cells,
       cell: CELL,
       width: PER_ROW * CELL,
+      rows: Math.ceil(icons / PER_ROW),
       height: Math.ceil(icons / PER_ROW) * CELL,
       filled: r(filled),
       perText: formatFigure(perFigure(f!, per)),
