@@ -1,6 +1,6 @@
 // The whole of Folio, top to bottom: check content (check.ts) → lay out pages → fonts → Chromium → PDF → output/.
 import { pathToFileURL } from 'node:url';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { formatFigure } from './figures/format.ts';
 import { resolveGeometry, type PageGeometry } from './config/presets.ts';
@@ -15,9 +15,10 @@ import type { Warning } from './errors/FolioError.ts';
 import { checkFit } from './paginate/fit.ts';
 import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
-import { renderPreviews } from './output/previews.ts';
+import { writePreviews } from './output/previews.ts';
+import { makePressOutputs } from './output/press.ts';
 import { checkEdition, ROOT, type CheckedEdition } from './check.ts';
-import { buildReport, type BuildResult } from './output/report.ts';
+import { buildReport, reportJson, summary, type BuildResult } from './output/report.ts';
 
 export { checkEdition, ROOT, type CheckedEdition };
 
@@ -28,6 +29,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Progress lines (the CLI sends them to stderr). */
   log?: (line: string) => void;
+  /** Only the RGB PDF and the report: no previews, no print/archive/screen files (fast proofs). */
+  draft?: boolean;
   /** Reuse a running browser (watch mode); otherwise one is started and closed. */
   browser?: Browser;
 }
@@ -96,7 +99,7 @@ export async function printEdition(
     opts.log(`${name}: writing PDF`);
     const pdf = await finishPdf(e, paged, measurement);
     const spreadPdf = spread ? await finishPdf(e, spread, measurement, 2) : undefined;
-    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts.outDir);
+    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts);
     opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
     return result;
   } finally {
@@ -141,26 +144,45 @@ export async function writeOutputs(
   pdfs: { pdf: Uint8Array; spreadPdf?: Uint8Array },
   measurement: Measurement,
   fitWarnings: Warning[],
-  outDir: string,
+  opts: Pick<BuildOptions, 'outDir' | 'draft' | 'signal'>,
 ): Promise<BuildResult> {
   const name = e.source.name;
-  const out = await stage(resolve(outDir, name));
+  const out = await stage(resolve(opts.outDir, name));
   try {
-    const pdfPath = await out.write(`${name}.pdf`, pdfs.pdf);
-    const spreadPath = pdfs.spreadPdf ? await out.write(`${name}-spread.pdf`, pdfs.spreadPdf) : undefined;
-    const previews = await renderPreviews(out.path(`${name}.pdf`), {
-      dpi: 60,
-      pageNumbers: e.source.config.pages,
-    });
-    for (const [file, png] of previews) await out.write(file, png);
-    const warnings = [...e.warnings, ...fitWarnings];
-    const outputs = {
-      pdf: pdfPath,
-      previews: resolve(outDir, name, 'pages'),
-      contactSheet: resolve(outDir, name, 'contact-sheet.png'),
-    };
-    const result = buildReport(e, measurement, warnings, outputs, formatFigure);
-    await out.write('report.json', JSON.stringify(result, null, 2) + '\n');
+    const outputs: Record<string, string> = { pdf: await out.write(`${name}.pdf`, pdfs.pdf) };
+    if (pdfs.spreadPdf) outputs['spread'] = await out.write(`${name}-spread.pdf`, pdfs.spreadPdf);
+    if (!opts.draft) Object.assign(outputs, await writePreviews(out, `${name}.pdf`, e.source.config.pages));
+    let result = buildReport(e, measurement, [...e.warnings, ...fitWarnings], outputs, formatFigure);
+    // Written before the press step too: a PDF/A-3 archive carries this report among its sources.
+    await out.write('report.json', reportJson(result));
+    if (!opts.draft) {
+      const sources = [
+        e.source.configFile,
+        e.figures.file,
+        ...e.source.articles.map((a) => a.file),
+        out.path('report.json'),
+      ];
+      const press = await makePressOutputs(
+        out.path(`${name}.pdf`),
+        out.dir,
+        e.source,
+        e.meta,
+        e.geometry,
+        sources,
+        opts.signal,
+      );
+      for (const [kind, file] of Object.entries(press.outputs)) {
+        out.path(basename(file));
+        outputs[kind] = resolve(opts.outDir, name, basename(file));
+      }
+      result = {
+        ...result,
+        outputs,
+        warnings: [...result.warnings, ...press.warnings],
+        preflight: press.preflight.map(summary),
+      };
+      await out.write('report.json', reportJson(result));
+    }
     await out.commit();
     return result;
   } catch (err) {

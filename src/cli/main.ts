@@ -14,11 +14,15 @@ program
   .option('--out <dir>', 'output folder', 'output')
   .option('--json', 'print one JSON object (or an array for several editions) on stdout')
   .option('--allow-overset', 'report overset modules as warnings instead of failing')
+  .option('--draft', 'only the PDF and report: no previews, no print/archive/screen files')
   .addOption(
     new Option('--timeout <ms>', 'time limit for each browser step').default(60000).argParser(Number),
   )
   .action(
-    async (dirs: string[], o: { out: string; json?: boolean; allowOverset?: boolean; timeout: number }) => {
+    async (
+      dirs: string[],
+      o: { out: string; json?: boolean; allowOverset?: boolean; draft?: boolean; timeout: number },
+    ) => {
       const json = Boolean(o.json);
       try {
         const editions = await expandEditionDirs(dirs);
@@ -27,6 +31,7 @@ program
         const results = await build(editions, {
           outDir: o.out,
           allowOverset: o.allowOverset,
+          draft: o.draft,
           timeoutMs: o.timeout,
           signal: interruptSignal(),
           log: (l) => stdio.err(`folio: ${l}`),
@@ -63,5 +68,40 @@ program
       process.exitCode = reportError(e, stdio, json);
     }
   });
+
+program
+  .command('preflight')
+  .description(
+    'check a PDF for what printers and archives reject (fonts, boxes, colour, ink, images, text, syntax)',
+  )
+  .argument('<pdf>', 'the PDF to check')
+  .addOption(
+    new Option('--profile <profile>', 'what the file is for')
+      .choices(['print', 'archive', 'screen'])
+      .default('print'),
+  )
+  .option(
+    '--edition <dir>',
+    'take page size, bleed and limits from this edition (default: broadsheet preset, no bleed)',
+  )
+  .option('--json', 'print the report as JSON on stdout')
+  .action(
+    async (pdf: string, o: { profile: 'print' | 'archive' | 'screen'; edition?: string; json?: boolean }) => {
+      const json = Boolean(o.json);
+      try {
+        const { preflightExpectations } = await import('./preflightOptions.ts');
+        const { runPreflightCommand } = await import('../preflight/index.ts');
+        const expect = await preflightExpectations(pdf, o.edition);
+        process.exitCode = await runPreflightCommand(pdf, {
+          profile: o.profile,
+          expect,
+          json,
+          signal: interruptSignal(),
+        });
+      } catch (e) {
+        process.exitCode = reportError(e, stdio, json);
+      }
+    },
+  );
 
 await program.parseAsync(process.argv);

@@ -19,6 +19,26 @@ export const pageOverrideSchema = z
   })
   .strict();
 
+/** Press and archive settings; defaults suit coldset newsprint and a PDF/A-2b archive. */
+export const outputSchema = z
+  .object({
+    tac: z.number().min(150).max(400).default(240).describe('Total ink limit for the print file, in %'),
+    iccProfile: z.string().optional().describe('CMYK output profile (path from the project root)'),
+    cropMarks: z.boolean().default(false).describe('Crop marks in a slug outside the bleed'),
+    archive: z
+      .enum(['pdfa-2b', 'pdfa-3b'])
+      .default('pdfa-2b')
+      .describe('pdfa-3b attaches the Markdown, figures and build report to the archive'),
+    minTextPt: z
+      .number()
+      .min(4)
+      .max(14)
+      .default(7)
+      .describe('Smallest four-colour text preflight accepts, in pt'),
+    minPpi: z.number().min(72).max(600).default(170).describe('Smallest image resolution at placed size'),
+  })
+  .strict();
+
 export const editionSchema = z
   .object({
     newspaper: z.string().min(1).describe('Paper name printed in the folio line'),
@@ -48,6 +68,7 @@ export const editionSchema = z
       ),
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
+    output: outputSchema.default(() => outputSchema.parse({})),
   })
   .strict();
 
@@ -70,3 +91,4 @@ export const frontMatterSchema = z
 
 export type EditionConfig = z.output<typeof editionSchema>;
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+export type OutputConfig = z.output<typeof outputSchema>;

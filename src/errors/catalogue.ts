@@ -115,6 +115,10 @@ export const catalogue = {
     message: (d) => `the layout produced ${d.got} pages where the edition has ${d.expected}`,
     hint: () => 'a module pushed content onto a page that does not exist: shorten it or change the grid',
   }),
+  FileNotFound: entry<{ path: string }>({
+    message: (d) => `file not found: ${d.path}`,
+    hint: () => 'check the path; build the edition first if it is an output file',
+  }),
   ToolMissing: entry<{ tool: string; pkg: string }>({
     message: (d) => `${d.tool} is not installed`,
     hint: (d) => `run \`npm run setup\` or \`apt-get install ${d.pkg}\``,

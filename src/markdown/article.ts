@@ -74,7 +74,7 @@ export function renderArticle(
 }
 
 function nonEmpty(s: Section): boolean {
-  return s.key !== 'lead' || s.html.trim() !== '';
+  return s.key !== 'lead' || s.html.trim() !== '' || s.graphicsHtml.trim() !== '';
 }
 
 interface Part {

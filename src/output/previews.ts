@@ -65,3 +65,16 @@ async function contactSheet(pages: Buffer[], numbers: number[]): Promise<Buffer>
     .png({ compressionLevel: 9 })
     .toBuffer();
 }
+
+/** Writes the previews into a staging area; returns their output paths for the report. */
+export async function writePreviews(
+  out: { path(name: string): string; write(name: string, data: Uint8Array): Promise<string> },
+  pdfName: string,
+  pageNumbers: number[],
+): Promise<Record<string, string>> {
+  const previews = await renderPreviews(out.path(pdfName), { dpi: 60, pageNumbers });
+  const written: string[] = [];
+  for (const [file, png] of previews) written.push(await out.write(file, png));
+  const sheet = written.find((f) => f.endsWith('contact-sheet.png'))!;
+  return { previews: sheet.replace(/contact-sheet\.png$/, 'pages'), contactSheet: sheet };
+}

@@ -1,5 +1,6 @@
 // The build report: the stable JSON `folio build --json` prints and report.json stores.
 import type { Warning } from '../errors/FolioError.ts';
+import type { PreflightReport } from '../preflight/index.ts';
 import type { Figure } from '../figures/schema.ts';
 import type { Measurement } from '../paginate/measure.ts';
 import type { FigureUse } from '../markdown/env.ts';
@@ -16,6 +17,16 @@ export interface BuildResult {
   outputs: Record<string, string>;
   figures: Record<string, FigureReport>;
   warnings: Array<Warning>;
+  /** One line per press file: absent for draft builds. */
+  preflight?: Array<{ file: string; profile: string; ok: boolean; failed: string[] }>;
+}
+
+export function reportJson(r: BuildResult): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
+
+export function summary(r: PreflightReport): NonNullable<BuildResult['preflight']>[number] {
+  return { file: r.file, profile: r.profile, ok: r.ok, failed: r.checks.filter((c) => !c.ok).map((c) => c.name) };
 }
 
 interface Built {

@@ -32,8 +32,10 @@ export async function render(
     file: 'article.md',
     slug: 'article',
     front: { title: '测试', authors: [], credits: [], order: 0, keywords: [] },
-    body,
-    bodyLineOffset: FRONT_LINES,
+    // Under a section heading: renderArticle drops a lead that holds only blocks. The heading's two
+    // lines come off the offset, so a block on body line 1 still reports file line 4.
+    body: `## 01 测试\n\n${body}`,
+    bodyLineOffset: FRONT_LINES - 2,
   };
   const { article: out, errors } = renderArticle(md, article, figs, (await templates).block);
   return { html: out.sections.map((s) => s.graphicsHtml + s.html).join(''), errors };

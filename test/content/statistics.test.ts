@@ -47,7 +47,11 @@ function flatten(tree: Record<string, unknown>, prefix = ''): Map<string, unknow
 
 /** Prose as the hand-typed check sees it: no references, no section numbers on headings. */
 function proseOf(body: string): string {
-  return body.replace(REFERENCE, '').replace(/^(#{1,6}[ \t]+)\d+[ \t]+/gm, '$1');
+  // Block lines (::: stats a.b c.d cols=3) are references too: they name figures and options, not prose.
+  return body
+    .replace(REFERENCE, '')
+    .replace(/^[ \t]*:::.*$/gm, '')
+    .replace(/^(#{1,6}[ \t]+)\d+[ \t]+/gm, '$1');
 }
 
 const editions = [

@@ -2,7 +2,7 @@
 import { arc, pie } from 'd3-shape';
 import { z } from 'zod';
 import { defineBlock } from './block.ts';
-import { figureView, plainNumber, r, requirePercent } from './chart.ts';
+import { figureView, plainNumber, requirePercent } from './chart.ts';
 
 const SIZE = 120; // viewBox is SIZE × SIZE, centred on the ring
 const OUTER = 58;
@@ -29,7 +29,7 @@ export const donut = defineBlock({
       ...figureView(f),
       d: path(slices[i]!) ?? '',
       tone: i,
-      angle: r(slices[i]!.endAngle - slices[i]!.startAngle),
+      angle: Math.round((slices[i]!.endAngle - slices[i]!.startAngle) * 1e4) / 1e4,
     }));
     const track = path({ startAngle: 0, endAngle: 2 * Math.PI }) ?? '';
     const single = segments.length === 1 ? segments[0] : undefined;

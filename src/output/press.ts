@@ -1,0 +1,55 @@
+// The press and archive files of an edition (print PDF/X, archive PDF/A, screen) and their preflight.
+import { join, resolve } from 'node:path';
+import type { EditionSource } from '../content/load.ts';
+import type { PageGeometry } from '../config/presets.ts';
+import type { Warning } from '../errors/FolioError.ts';
+import type { DocumentMeta } from '../render/viewModel.ts';
+import { makeOutputs, type Outputs } from '../print/index.ts';
+import { preflight, type PreflightReport } from '../preflight/index.ts';
+import { ROOT } from '../check.ts';
+
+export interface PressResult {
+  outputs: Outputs;
+  preflight: PreflightReport[];
+  warnings: Warning[];
+}
+
+/** `attachments`: files carried by a PDF/A-3 archive so it can be rendered again years later. */
+export async function makePressOutputs(
+  rgbPdf: string,
+  dir: string,
+  source: EditionSource,
+  meta: DocumentMeta,
+  geometry: PageGeometry,
+  attachments: string[],
+  signal?: AbortSignal,
+): Promise<PressResult> {
+  const o = source.config.output;
+  const page = { widthMm: geometry.widthMm, heightMm: geometry.heightMm, bleedMm: geometry.bleedMm };
+  const outputs = await makeOutputs(
+    rgbPdf,
+    dir,
+    { ...meta, creationDate: new Date(`${meta.date}T00:00:00+08:00`) },
+    page,
+    {
+      name: source.name,
+      tac: o.tac,
+      cropMarks: o.cropMarks,
+      ...(o.iccProfile ? { iccProfile: resolve(ROOT, o.iccProfile) } : {}),
+      attachSources: o.archive === 'pdfa-3b' ? attachments.map((path) => ({ path })) : false,
+      signal,
+    },
+  );
+  const expect = { page, minTextPt: o.minTextPt, tac: o.tac, minPpi: o.minPpi };
+  const reports = await Promise.all(
+    (['print', 'archive', 'screen'] as const).map((k) => preflight(outputs[k], k, expect, { signal })),
+  );
+  const warnings = reports.flatMap((r) =>
+    r.checks
+      .filter((c) => !c.ok)
+      .map((c) => ({ code: 'Preflight', message: `preflight (${r.profile}): ${c.name}: ${c.details}`, file: r.file })),
+  );
+  return { outputs, preflight: reports, warnings };
+}
+
+export const pressFileNames = (name: string) => ['print', 'archive', 'screen'].map((k) => join(`${name}-${k}.pdf`));
