@@ -3,7 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['output/**', 'node_modules/**', '.cache/**', 'test/.tmp/**', 'test/fixtures/**/out/**'] },
+  {
+    ignores: [
+      'output/**',
+      'node_modules/**',
+      '.cache/**',
+      'test/.tmp/**',
+      '.scratch*/**',
+      'test/fixtures/**/out/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,6 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     // Code that runs inside the page (Paged.js hooks) sees browser globals.

@@ -1,7 +1,7 @@
 // A watch session: one Chromium and the paginated edition stay open; each change re-renders what it touches.
 import { basename, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { checkEdition, finishPdf, layOut, paginateEdition, type LaidOutEdition } from '../pipeline.ts';
+import { checkEdition, finishPdf, layOut, type LaidOutEdition } from '../pipeline.ts';
 import { checkFit } from '../paginate/fit.ts';
 import { FIGURES_FILES } from '../figures/load.ts';
 import { Coalescer } from './queue.ts';
@@ -9,7 +9,7 @@ import { patchEdition } from './patch.ts';
 import { writePreviews, writeProof } from './output.ts';
 import { BrowserKeeper } from './browser.ts';
 import { describeChange, errorLines, figureReport, type ChangeResult } from './report.ts';
-import { measurementOf, VIEW_KINDS, type Pdfs, type View } from './views.ts';
+import { measurementOf, paginateViews, type Pdfs, type View } from './views.ts';
 
 export type { ChangeResult } from './report.ts';
 
@@ -153,11 +153,7 @@ export class WatchSession {
     await this.closeViews();
     const views: View[] = [];
     this.live = { edition: next, views };
-    for (const kind of VIEW_KINDS) {
-      const html = kind.html(next);
-      const opts = { timeoutMs: this.timeoutMs, signal: this.abort.signal };
-      if (html !== undefined) views.push({ kind, paged: await paginateEdition(next, browser, opts, html) });
-    }
+    await paginateViews(next, browser, { timeoutMs: this.timeoutMs, signal: this.abort.signal }, views);
     const measurement = measurementOf(views);
     const fit = checkFit(next, measurement, this.opts.allowOverset ?? false);
     const pdfs: Pdfs = {};

@@ -1,5 +1,6 @@
 // The paginated documents a watch session keeps open: the pages, and for a 跨版 edition the whole spread.
-import type { LaidOutEdition } from '../pipeline.ts';
+import type { Browser } from 'puppeteer-core';
+import { paginateEdition, type LaidOutEdition } from '../pipeline.ts';
 import type { Measurement } from '../paginate/measure.ts';
 import type { Paginated } from '../paginate/paged.ts';
 
@@ -33,4 +34,22 @@ export function measurementOf(views: View[]): Measurement {
 /** Outline entries point at PDF pages: on a whole-spread PDF two newspaper pages share one. */
 export function outlineFor(m: Measurement, pagesWide: number): Measurement['headings'] {
   return m.headings.map((h) => ({ ...h, page: Math.floor(h.page / pagesWide) }));
+}
+
+/** Paginates every view the edition has, side by side (separate pages); all or none stay open. */
+export async function paginateViews(
+  e: LaidOutEdition,
+  browser: Browser,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+  into: View[] = [],
+): Promise<View[]> {
+  const kinds = VIEW_KINDS.filter((k) => k.html(e) !== undefined);
+  const settled = await Promise.allSettled(kinds.map((k) => paginateEdition(e, browser, opts, k.html(e))));
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
+    throw failed.reason;
+  }
+  settled.forEach((s, i) => s.status === 'fulfilled' && into.push({ kind: kinds[i]!, paged: s.value }));
+  return into;
 }

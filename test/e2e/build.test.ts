@@ -1,11 +1,11 @@
 // Builds both example editions in real Chromium and checks the PDFs with independent tools.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import type { BuildResult } from '../../src/output/report.ts';
-import { box, pdffonts, pdfinfo, pdftext } from '../helpers/tools.ts';
+import { box, pdffonts, pdfinfo, pdftext, run } from '../helpers/tools.ts';
 
 const MM = 72 / 25.4;
 const out = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
@@ -78,5 +78,70 @@ describe.each(cases)('$name', (c) => {
       expect(text, id).toContain(f.text.replace(/\s+/g, ''));
       expect(f.pages.length, id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('press, archive and screen files of a full build', () => {
+  const outputs = (name: string) => results.find((r) => r.edition === name)!.outputs;
+
+  it.each(['print', 'archive', 'screen'])('%s: real fonts, Chinese title, correct trim box', (kind) => {
+    const pdf = outputs('taiyuan-work-report')[kind]!;
+    for (const f of pdffonts(pdf)) expect(f.type, `${kind} ${f.name}`).not.toMatch(/Type 3/);
+    const info = pdfinfo(pdf);
+    expect(info['Title']).toBe('推动党的建设和党的事业在太原阔步前行');
+    const b = 3 * MM;
+    const trim = box(info, 'TrimBox');
+    expect(trim[2]! - trim[0]!).toBeCloseTo(390 * MM, 0);
+    expect(trim[0]).toBeCloseTo(b, 0);
+  });
+
+  it('archives the work report as PDF/A-3b with its sources attached', () => {
+    const pdf = outputs('taiyuan-work-report')['archive']!;
+    const xmp = run('exiftool', ['-XMP-pdfaid:all', '-s', '-s', '-s', pdf]);
+    expect(xmp).toMatch(/^3\s*$/m);
+    const files = run('pdfdetach', ['-list', pdf]);
+    expect(files).toContain('report.md');
+    expect(files).toContain('figures.yaml');
+    expect(files).toContain('report.json');
+  });
+
+  it('passes its own preflight on every press file', () => {
+    for (const r of results)
+      for (const p of r.preflight ?? []) expect(p.failed, `${r.edition} ${p.profile}`).toEqual([]);
+    expect(results.every((r) => (r.preflight ?? []).length === 3)).toBe(true);
+  });
+
+  it('prints a spread as one double-width 跨版 page and as its two single pages', () => {
+    const spread = outputs('taiyuan-work-report')['spread']!;
+    const info = pdfinfo(spread);
+    expect(Number(info['Pages'])).toBe(1);
+    const trim = box(info, 'TrimBox');
+    expect(trim[2]! - trim[0]!).toBeCloseTo(2 * 390 * MM, 0);
+    // The single pages are the halves: the left holds section 1, the right section 6.
+    const left = run('pdftotext', [
+      '-f',
+      '1',
+      '-l',
+      '1',
+      outputs('taiyuan-work-report')['pdf']!,
+      '-',
+    ]).replace(/\s+/g, '');
+    const right = run('pdftotext', [
+      '-f',
+      '2',
+      '-l',
+      '2',
+      outputs('taiyuan-work-report')['pdf']!,
+      '-',
+    ]).replace(/\s+/g, '');
+    expect(left).toContain('坚持学深悟透');
+    expect(right).toContain('坚持民生优先');
+    expect(left).not.toContain('坚持民生优先');
+  });
+
+  it('writes a PNG preview per page and a contact sheet', () => {
+    const r = results.find((x) => x.edition === 'taiyuan-work-report')!;
+    expect(readdirSync(r.outputs['previews']!).sort()).toEqual(['page-06.png', 'page-07.png']);
+    expect(readFileSync(r.outputs['contactSheet']!).subarray(1, 4).toString()).toBe('PNG');
   });
 });

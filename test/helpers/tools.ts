@@ -25,7 +25,8 @@ export function pdfinfo(pdf: string, page = 1): Record<string, string> {
   const info: Record<string, string> = {};
   for (const line of out.split('\n')) {
     const m = /^(?:Page\s+\d+\s+)?([A-Za-z ]+?):\s+(.*)$/.exec(line);
-    if (m) info[m[1]!.trim()] = m[2]!.trim();
+    // The first occurrence wins: PDF/X files repeat keys such as Title for their output intent.
+    if (m && !(m[1]!.trim() in info)) info[m[1]!.trim()] = m[2]!.trim();
   }
   return info;
 }

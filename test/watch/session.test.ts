@@ -1,7 +1,6 @@
 // Watch mode on a copy of the two-page edition: a figure edit re-renders only the page that shows it.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -101,10 +100,9 @@ it('restarts a killed Chromium and renders the change in full', async () => {
   expect(session.browser?.isConnected()).toBe(true);
 });
 
-it('re-paginates in full when a style changes (the edition is untouched)', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'folio-watch-'));
-  writeFileSync(join(out, 'note.txt'), 'not content');
+it('re-paginates in full when edition.yaml changes', async () => {
   const r = await session.applyChange([join(dir, 'edition.yaml')]);
   expect(r.ok).toBe(true);
   expect(r.mode).toBe('full');
+  expect(r.reason).toBe('edition.yaml changed');
 });

@@ -1,0 +1,57 @@
+// The preview document: the edition's paged HTML plus Paged.js, the converted fonts and the live-reload client.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../check.ts';
+import { FACES } from '../fonts/faces.ts';
+
+export const ASSETS = '/__folio';
+
+/** The pagedjs package's polyfill if installed, else the same build that pagedjs-cli injects. */
+export function polyfillPath(): string {
+  const own = join(ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
+  return existsSync(own) ? own : join(ROOT, 'node_modules', 'pagedjs-cli', 'dist', 'browser.js');
+}
+
+/** On screen the converted faces come from @font-face (print uses fontconfig to avoid Type 3 fonts). */
+function fontFaces(): string {
+  return FACES.map(
+    (f) =>
+      `@font-face { font-family: '${f.family}'; font-weight: ${f.style === 'Bold' ? 700 : 400}; ` +
+      `src: url('${ASSETS}/fonts/${f.file}') format('truetype'); font-display: block; }`,
+  ).join('\n');
+}
+
+/** Screen-only styles Paged.js leaves alone (media=screen): pages on a grey desk. */
+const DESK = `html { background: #777; }
+.pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 10mm; padding: 10mm 0; }
+.pagedjs_page { background: #fff; box-shadow: 0 2px 10px rgba(0,0,0,.45); }
+#folio-error { position: fixed; inset: 0 0 auto 0; z-index: 99999; margin: 0; padding: 12px 16px;
+  background: #b00020; color: #fff; font: 14px/1.5 ui-monospace, monospace; white-space: pre-wrap; }`;
+
+/** Reloads after a good rebuild; shows a broken edit's error over the last good pages. */
+const CLIENT = `(() => {
+  const events = new EventSource('${ASSETS}/events');
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('failed', (e) => {
+    let box = document.getElementById('folio-error');
+    if (!box) { box = document.createElement('pre'); box.id = 'folio-error'; document.body.append(box); }
+    box.textContent = JSON.parse(e.data).message;
+  });
+})();`;
+
+export function previewHtml(html: string): string {
+  const head =
+    `<style data-pagedjs-ignore>${fontFaces()}</style>\n` +
+    `<style media="screen">${DESK}</style>\n` +
+    `<script src="${ASSETS}/paged.polyfill.js"></script>\n` +
+    `<script>${CLIENT}</script>\n`;
+  const at = html.indexOf('</head>');
+  return at < 0 ? head + html : html.slice(0, at) + head + html.slice(at);
+}
+
+/** Shown until the edition first builds: the error, and the same client so a fix reloads. */
+export function errorHtml(message: string): string {
+  const esc = message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html><meta charset="utf-8"><title>Folio preview</title>
+<style>${DESK}</style><pre id="folio-error">${esc}</pre><script>${CLIENT}</script>`;
+}

@@ -1,0 +1,114 @@
+// `folio preview`: serves the edition's paged HTML on 127.0.0.1 and reloads the browser on every change.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { checkEdition, layOut } from '../pipeline.ts';
+import { prepareFonts } from '../fonts/prepare.ts';
+import { watchFiles, watchedPaths } from '../watch/files.ts';
+import { Coalescer } from '../watch/queue.ts';
+import { errorLines } from '../watch/report.ts';
+import { ASSETS, errorHtml, polyfillPath, previewHtml } from './page.ts';
+
+export interface PreviewOptions {
+  /** 0 lets the system choose (tests). */
+  port: number;
+  log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+  url: string;
+  /** Resolves after the next rebuild triggered by `paths` (tests call it instead of waiting for chokidar). */
+  rebuild(paths: string[]): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+};
+
+export async function startPreview(dir: string, opts: PreviewOptions): Promise<PreviewServer> {
+  const editionDir = resolve(dir);
+  const state = { html: '', fontDir: '', error: '' };
+  const clients = new Set<ServerResponse>();
+  const send = (event: string, data: unknown) => {
+    for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  const build = async (): Promise<boolean> => {
+    try {
+      const e = await layOut(await checkEdition(editionDir));
+      state.fontDir = (await prepareFonts({ chars: e.html })).fontDir;
+      state.html = previewHtml(e.html);
+      state.error = '';
+      send('reload', {});
+      opts.log?.(`folio: preview rebuilt`);
+      return true;
+    } catch (err) {
+      state.error = errorLines(err).join('\n'); // the last good HTML stays; the page shows the error over it
+      send('failed', { message: state.error });
+      for (const line of errorLines(err)) opts.log?.(line);
+      return false;
+    }
+  };
+  const queue = new Coalescer<boolean>(() => build());
+  await queue.push([]);
+
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path === `${ASSETS}/events`) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      if (state.error) res.write(`event: failed\ndata: ${JSON.stringify({ message: state.error })}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+      res.end(state.html || errorHtml(state.error));
+      return;
+    }
+    if (path === `${ASSETS}/paged.polyfill.js`) return void serveFile(res, polyfillPath());
+    if (path.startsWith(`${ASSETS}/fonts/`))
+      return void serveFile(res, inside(state.fontDir, path.slice(ASSETS.length + 7)));
+    void serveFile(res, inside(editionDir, path.slice(1))); // images and other files the articles refer to
+  });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(opts.port, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const files = await watchFiles(watchedPaths(editionDir), (paths) => void queue.push(paths));
+  return {
+    url,
+    rebuild: (paths) => queue.push(paths),
+    close: async () => {
+      await files.close();
+      await queue.idle();
+      for (const c of clients) c.end();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+/** `rel` under `root`, or undefined if it climbs out of it. */
+function inside(root: string, rel: string): string | undefined {
+  const full = resolve(root, rel);
+  return root && (full === root || full.startsWith(root + sep)) ? full : undefined;
+}
+
+async function serveFile(res: ServerResponse, file: string | undefined): Promise<void> {
+  const info = file ? await stat(file).catch(() => undefined) : undefined;
+  if (!file || !info?.isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}
