@@ -29,12 +29,14 @@ export function measureInPage(): Measurement {
   };
   const printedCount = pages.reduce((n, h) => n + perSheet(h), 0);
   const overset: Measurement['overset'] = [];
+  const blamed = new Map<HTMLElement, number>();
+  for (const grid of Array.from(document.querySelectorAll<HTMLElement>('.np-grid'))) {
+    const culprit = gridCulprit(grid);
+    if (culprit) blamed.set(culprit.module, culprit.overflow);
+  }
   for (const mod of Array.from(document.querySelectorAll<HTMLElement>('.module'))) {
     const body = mod.querySelector<HTMLElement>('.module-body') ?? mod;
-    // Rows that grow to fit their content can push a module past the bottom of the page's grid.
-    const grid = mod.closest('.np-grid')?.getBoundingClientRect();
-    const pushed = grid ? mod.getBoundingClientRect().bottom - grid.bottom : 0;
-    const over = Math.max(overflowOf(body), mod.scrollHeight - mod.clientHeight, pushed);
+    const over = Math.max(overflowOf(body), blamed.get(mod) ?? 0);
     if (over > 1) {
       overset.push({
         module: mod.dataset['module'] ?? '?',
@@ -66,6 +68,33 @@ export function measureInPage(): Measurement {
     headings.push({ title, level: h.classList.contains('section-head') ? 2 : 1, page: p, topPt: top * 0.75 });
   }
   return { headings, pageCount: pages.length, overset, figurePages, pageFigures: pageFigureIds };
+
+  /** Rows grow to fit their modules; when together they push past the page, the module whose
+   *  content most exceeds its weighted share of the free height is the one that does not fit. */
+  function gridCulprit(grid: HTMLElement): { module: HTMLElement; overflow: number } | undefined {
+    const mods = Array.from(grid.querySelectorAll<HTMLElement>(':scope > .module'));
+    const box = grid.getBoundingClientRect();
+    const overflow = Math.max(0, ...mods.map((m) => m.getBoundingClientRect().bottom - box.bottom));
+    if (overflow <= 1) return undefined;
+    const weights = (grid.dataset['rowWeights'] ?? '').split(' ').map(Number);
+    const tracks = getComputedStyle(grid).gridTemplateRows.split(' ').map(parseFloat);
+    const fixed = tracks.reduce((sum, h, i) => sum + (weights[i] ? 0 : h), 0);
+    const total = weights.reduce((a, b) => a + b, 0) || 1;
+    const free = box.height - fixed;
+    // Modules stretch to their row; unstretched for a moment, each shows the height its content needs.
+    mods.forEach((m) => (m.style.alignSelf = 'start'));
+    const natural = new Map(mods.map((m) => [m, m.getBoundingClientRect().height]));
+    mods.forEach((m) => (m.style.alignSelf = ''));
+    let worst: { module: HTMLElement; ratio: number } | undefined;
+    for (const m of mods) {
+      const [start = 0, end = 0] = (m.dataset['rows'] ?? '').split(' ').map(Number);
+      const share = weights.slice(start, end).reduce((a, b) => a + b, 0);
+      if (!share) continue;
+      const ratio = natural.get(m)! / ((free * share) / total);
+      if (!worst || ratio > worst.ratio) worst = { module: m, ratio };
+    }
+    return worst && { module: worst.module, overflow };
+  }
 
   /** How far text runs past a box: below it, or into extra columns to its right (multi-column). */
   function overflowOf(el: HTMLElement): number {

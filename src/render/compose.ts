@@ -10,6 +10,8 @@ export interface Module {
   section?: Section;
   /** Newspaper columns the module spans; its text is set in that many columns. */
   span: number;
+  /** Grid rows it occupies, 0-based, end exclusive. */
+  rows: [number, number];
 }
 
 /** One designed sheet: a page, or for a spread (跨版) both facing pages as one grid. */
@@ -24,8 +26,8 @@ export interface ComposedPage {
 }
 
 /** Every module an edition offers, by grid key. */
-export function collectModules(articles: RenderedArticle[]): Map<string, Omit<Module, 'span'>> {
-  const out = new Map<string, Omit<Module, 'span'>>();
+export function collectModules(articles: RenderedArticle[]): Map<string, Omit<Module, 'span' | 'rows'>> {
+  const out = new Map<string, Omit<Module, 'span' | 'rows'>>();
   const main = mainArticle(articles);
   if (!main) return out;
   const others = articles.filter((a) => a !== main);
@@ -88,7 +90,7 @@ export function composePages(
       if (!m) throw gridError(source, `page ${page.number} names "${key}", which is not a module`, modules);
       if (placed.has(key)) throw gridError(source, `module "${key}" is placed twice`, modules);
       placed.add(key);
-      page.modules.push({ ...m, span: spanOf(page.areas, key) });
+      page.modules.push({ ...m, span: spanOf(page.areas, key), rows: rowsOf(page.areas, key) });
     }
   }
   const missing = [...modules.keys()].filter((k) => !placed.has(k));
@@ -119,6 +121,11 @@ function uniqueNames(areas: string[]): string[] {
   return [...new Set(areas.flatMap((r) => r.split(/\s+/)).filter((n) => n !== '.'))];
 }
 
+function rowsOf(areas: string[], key: string): [number, number] {
+  const hit = areas.map((r, i) => (r.split(/\s+/).includes(key) ? i : -1)).filter((i) => i >= 0);
+  return [hit[0] ?? 0, (hit[hit.length - 1] ?? 0) + 1];
+}
+
 function spanOf(areas: string[], key: string): number {
   // The spine column is not a newspaper column, so a module crossing the fold loses one.
   const count = (r: string) => r.split(/\s+/).filter((n) => n === key).length;
@@ -138,7 +145,11 @@ function rowsFor(source: EditionSource, index: number, areas: string[]): Array<n
 }
 
 /** Without a grid: the headline on top, then every module as a full-width band, split over the pages. */
-function autoGrid(pageCount: number, modules: Map<string, Omit<Module, 'span'>>, columns: number): string[] {
+function autoGrid(
+  pageCount: number,
+  modules: Map<string, Omit<Module, 'span' | 'rows'>>,
+  columns: number,
+): string[] {
   const band = (key: string) => Array.from({ length: columns }, () => key).join(' ');
   const keys = [...modules.keys()].filter((k) => k !== 'head');
   const perPage = Math.ceil(keys.length / pageCount);

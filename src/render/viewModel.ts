@@ -61,6 +61,7 @@ export function pageView(source: EditionSource, page: ComposedPage, geometry: Pa
     spread: page.numbers.length > 1,
     gridAreas: page.areas.map((r) => `"${r}"`).join(' '),
     gridRows: page.rows.map(rowSize).join(' '),
+    rowWeights: page.rows.map((r) => (typeof r === 'number' ? r : 0)).join(' '),
     // A spread's two column sets sit either side of the spine: both inner margins wide.
     gridColumns:
       page.numbers.length > 1

@@ -1,19 +1,12 @@
 // Builds both example editions in real Chromium and checks the PDFs with independent tools.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/pipeline.ts';
-import type { BuildResult } from '../../src/output/report.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { box, pdffonts, pdfinfo, pdftext, run } from '../helpers/tools.ts';
 
 const MM = 72 / 25.4;
-const out = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
-let results: BuildResult[] = [];
-
-beforeAll(async () => {
-  results = await build(['content/taiyuan-five-years', 'content/taiyuan-work-report'], { outDir: out });
-}, 180_000);
+// Built once for the whole run by test/global-build.ts (the library's build(), in real Chromium).
+const { outDir: out, results } = inject('built');
 
 const cases = [
   { name: 'taiyuan-five-years', pages: 1, bleed: 0, title: '这五年，太原发生了哪些变化', author: '郝晓炜' },
