@@ -1,4 +1,5 @@
 // Runs a command body and turns its outcome into output and an exit code; the only place that exits.
+import { Option } from 'commander';
 import { FolioError, FolioErrors, formatWarning, type Warning } from '../errors/FolioError.ts';
 
 export interface Io {
@@ -41,3 +42,21 @@ export function interruptSignal(): AbortSignal {
   process.once('SIGTERM', stop);
   return controller.signal;
 }
+
+/** Wraps a command body: its result is the exit code; any error is reported and exits 1 (or 70). */
+export function action<A extends unknown[]>(
+  json: (...args: A) => boolean,
+  body: (...args: A) => Promise<number>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      process.exitCode = await body(...args);
+    } catch (e) {
+      process.exitCode = reportError(e, stdio, json(...args));
+    }
+  };
+}
+
+/** Every command that drives the browser takes the same time limit. */
+export const timeoutOption = () =>
+  new Option('--timeout <ms>', 'time limit for each browser step').default(60000).argParser(Number);

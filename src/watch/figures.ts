@@ -58,6 +58,6 @@ export function reachOf(
 
 /** What a figure means, without where it was written: moving a definition is not a change. */
 function data(f: Figure): string {
-  const { line: _line, file: _file, ...rest } = f;
-  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+  const meaning = Object.entries(f).filter(([key]) => key !== 'line' && key !== 'file');
+  return JSON.stringify(meaning.sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -3,6 +3,9 @@ import { join, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { ROOT } from '../check.ts';
 
+/** Files that can change an edition's pages; editors' temporary files (sed's sedXXXX, vim's 4913, x~) are not. */
+const RELEVANT = /\.(md|ya?ml|json|ts|hbs|css|png|jpe?g|gif|svg|webp|avif)$/i;
+
 export interface FileWatch {
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function watchFiles(
     if (paths.length) onChange(paths);
   };
   watcher.on('all', (_event, path) => {
+    if (!RELEVANT.test(path)) return;
     batch.add(resolve(path));
     clearTimeout(timer);
     timer = setTimeout(flush, opts.settleMs ?? 40);

@@ -116,11 +116,13 @@ export class WatchSession {
   private async renderEdition(next: LaidOutEdition, paths: string[]): Promise<Partial<ChangeResult>> {
     const restarted = await this.keeper.ensure(next.html + (next.spreadHtml ?? ''));
     const layoutFile = paths.find((p) => !this.isContentFile(p));
-    const why = restarted
-      ? 'Chromium started'
-      : this.forceFull
-        ? 'the last render did not finish'
-        : layoutFile && `${basename(layoutFile)} changed`;
+    const why = !this.good
+      ? 'first build'
+      : restarted
+        ? 'Chromium started'
+        : this.forceFull
+          ? 'the last render did not finish'
+          : layoutFile && `${basename(layoutFile)} changed`;
     if (why || !this.live || !this.good) return this.full(next, why || 'first build');
     const views = this.live.views;
     const outcome = await patchEdition(

@@ -36,20 +36,24 @@ export function outlineFor(m: Measurement, pagesWide: number): Measurement['head
   return m.headings.map((h) => ({ ...h, page: Math.floor(h.page / pagesWide) }));
 }
 
-/** Paginates every view the edition has, side by side (separate pages); all or none stay open. */
+/**
+ * Paginates every view the edition has, one after the other: Paged.js in a second tab at the same
+ * time stalls (a background tab gets no animation frames). All or none stay open.
+ */
 export async function paginateViews(
   e: LaidOutEdition,
   browser: Browser,
   opts: { timeoutMs: number; signal?: AbortSignal },
   into: View[] = [],
 ): Promise<View[]> {
-  const kinds = VIEW_KINDS.filter((k) => k.html(e) !== undefined);
-  const settled = await Promise.allSettled(kinds.map((k) => paginateEdition(e, browser, opts, k.html(e))));
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) {
-    await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)));
-    throw failed.reason;
+  try {
+    for (const kind of VIEW_KINDS) {
+      const html = kind.html(e);
+      if (html !== undefined) into.push({ kind, paged: await paginateEdition(e, browser, opts, html) });
+    }
+    return into;
+  } catch (err) {
+    await Promise.all(into.map((v) => v.paged.close()));
+    throw err;
   }
-  settled.forEach((s, i) => s.status === 'fulfilled' && into.push({ kind: kinds[i]!, paged: s.value }));
-  return into;
 }

@@ -14,8 +14,22 @@ it('keeps the last good output when a later build fails', () => {
   const good = folio(['build', dir, '--out', out, '--json']);
   expect(good.code, good.stderr).toBe(0);
   const report = JSON.parse(good.stdout);
-  expect(Object.keys(report).sort()).toEqual(['edition', 'figures', 'outputs', 'pages', 'preflight', 'warnings']);
-  expect(Object.keys(report.outputs).sort()).toEqual(['archive', 'contactSheet', 'pdf', 'previews', 'print', 'screen']);
+  expect(Object.keys(report).sort()).toEqual([
+    'edition',
+    'figures',
+    'outputs',
+    'pages',
+    'preflight',
+    'warnings',
+  ]);
+  expect(Object.keys(report.outputs).sort()).toEqual([
+    'archive',
+    'contactSheet',
+    'pdf',
+    'previews',
+    'print',
+    'screen',
+  ]);
   expect(report.figures['employment.newUrbanJobs']).toMatchObject({ text: '47.65万人', pages: [4] });
   const pdf = report.outputs.pdf as string;
   const before = hash(pdf);

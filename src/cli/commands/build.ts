@@ -1,0 +1,45 @@
+// folio build: editions → PDFs, previews, press files and a report.
+import type { Command } from 'commander';
+import { expandEditionDirs } from '../editions.ts';
+import { action, interruptSignal, printWarnings, stdio, timeoutOption } from '../run.ts';
+
+interface Options {
+  out: string;
+  json?: boolean;
+  allowOverset?: boolean;
+  draft?: boolean;
+  timeout: number;
+}
+
+export function buildCommand(program: Command): void {
+  program
+    .command('build')
+    .description('build editions into PDFs (a folder of editions builds each one)')
+    .argument('<edition-dir...>', 'edition folder(s), or a folder such as content/ holding editions')
+    .option('--out <dir>', 'output folder', 'output')
+    .option('--json', 'print one JSON object (or an array for several editions) on stdout')
+    .option('--allow-overset', 'report overset modules as warnings instead of failing')
+    .option('--draft', 'only the PDF and report: no previews, no print/archive/screen files')
+    .addOption(timeoutOption())
+    .action(
+      action(
+        (_d: string[], o: Options) => Boolean(o.json),
+        async (dirs, o) => {
+          const editions = await expandEditionDirs(dirs);
+          // Loaded on demand: the browser stack is heavy and `check` must stay fast.
+          const { build } = await import('../../pipeline.ts');
+          const results = await build(editions, {
+            outDir: o.out,
+            allowOverset: o.allowOverset,
+            draft: o.draft,
+            timeoutMs: o.timeout,
+            signal: interruptSignal(),
+            log: (l) => stdio.err(`folio: ${l}`),
+          });
+          for (const r of results) printWarnings(r.warnings, stdio);
+          if (o.json) stdio.out(JSON.stringify(results.length === 1 ? results[0] : results));
+          return 0;
+        },
+      ),
+    );
+}
