@@ -6,6 +6,7 @@ import { formatFigure } from './figures/format.ts';
 import { resolveGeometry, type PageGeometry } from './config/presets.ts';
 import { composePages, type ComposedPage } from './render/compose.ts';
 import { renderHtml } from './render/html.ts';
+import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
 import { prepareFonts } from './fonts/prepare.ts';
 import { launchBrowser } from './paginate/browser.ts';
@@ -49,6 +50,7 @@ export interface LaidOutEdition extends CheckedEdition {
 /** Stage 4: place modules on pages and fill the templates. */
 export async function layOut(checked: CheckedEdition): Promise<LaidOutEdition> {
   const geometry = resolveGeometry(checked.source.config);
+  checked = await prepareImages(checked, geometry); // photos at their placed size (src/images/)
   const pages = composePages(checked.source, checked.articles, geometry.columns);
   const input = { ...checked, pages, geometry, root: ROOT };
   const { html, meta } = await renderHtml(input);
@@ -90,7 +92,8 @@ export async function printEdition(
   const name = e.source.name;
   const started = Date.now();
   opts.log(`${name}: paginating ${e.pages.length} page(s) in Chromium`);
-  // A spread is measured on the whole sheet, where every module appears once.
+  // A spread is measured on the whole sheet, where every module appears once. The two views paginate one
+  // after the other: Paged.js stalls in a tab that is not in front.
   const spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
   const paged = await paginateEdition(e, browser, opts);
   try {
@@ -169,6 +172,7 @@ export async function writeOutputs(
         e.meta,
         e.geometry,
         sources,
+        resolve(opts.outDir, name),
         opts.signal,
       );
       for (const [kind, file] of Object.entries(press.outputs)) {

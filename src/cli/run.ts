@@ -1,4 +1,5 @@
 // Runs a command body and turns its outcome into output and an exit code; the only place that exits.
+import { setMaxListeners } from 'node:events';
 import { Option } from 'commander';
 import { FolioError, FolioErrors, formatWarning, type Warning } from '../errors/FolioError.ts';
 
@@ -34,6 +35,8 @@ export function printWarnings(warnings: Warning[], io: Io): void {
 /** An AbortSignal that fires on Ctrl-C, so every stage can stop and clean up. */
 export function interruptSignal(): AbortSignal {
   const controller = new AbortController();
+  // Every tool run and browser wait listens for the same Ctrl-C; dozens of listeners are expected.
+  setMaxListeners(100, controller.signal);
   const stop = () => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();

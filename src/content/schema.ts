@@ -36,6 +36,12 @@ export const outputSchema = z
       .default(7)
       .describe('Smallest four-colour text preflight accepts, in pt'),
     minPpi: z.number().min(72).max(600).default(170).describe('Smallest image resolution at placed size'),
+    imagePpi: z
+      .number()
+      .min(72)
+      .max(1200)
+      .default(300)
+      .describe('Resolution photos are prepared at for their placed size, in ppi (never above the original)'),
   })
   .strict();
 

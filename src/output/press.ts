@@ -1,5 +1,5 @@
 // The press and archive files of an edition (print PDF/X, archive PDF/A, screen) and their preflight.
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { EditionSource } from '../content/load.ts';
 import type { PageGeometry } from '../config/presets.ts';
 import type { Warning } from '../errors/FolioError.ts';
@@ -22,6 +22,8 @@ export async function makePressOutputs(
   meta: DocumentMeta,
   geometry: PageGeometry,
   attachments: string[],
+  /** Where the files end up after staging: reports and warnings name them there. */
+  finalDir: string,
   signal?: AbortSignal,
 ): Promise<PressResult> {
   const o = source.config.output;
@@ -42,8 +44,12 @@ export async function makePressOutputs(
   );
   const expect = { page, minTextPt: o.minTextPt, tac: o.tac, minPpi: o.minPpi };
   const reports = await Promise.all(
-    (['print', 'archive', 'screen'] as const).map((k) => preflight(outputs[k], k, expect, { signal })),
+    // The screen file is downsampled on purpose (150 ppi): the print resolution floor does not apply to it.
+    (['print', 'archive', 'screen'] as const).map((k) =>
+      preflight(outputs[k], k, k === 'screen' ? { ...expect, minPpi: 72 } : expect, { signal }),
+    ),
   );
+  for (const r of reports) r.file = join(finalDir, basename(r.file));
   const warnings = reports.flatMap((r) =>
     r.checks
       .filter((c) => !c.ok)

@@ -6,7 +6,10 @@ import type { PrintOptions } from './options.ts';
 /** Where Ghostscript's own default profiles live (Debian). */
 export const GS_ICC_DIR = '/usr/share/color/icc/ghostscript';
 
-const common = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pdfwrite'];
+// -dNEWPDF=false: Ghostscript 10.0's new PDF interpreter rewrites the ToUnicode maps of Chromium's CID
+// TrueType fonts wrongly (太 extracts as "z"), so the print, archive and screen files would not search or
+// copy right. The legacy interpreter keeps them; it warns that it is deprecated, which is expected.
+const common = ['-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-dNEWPDF=false', '-sDEVICE=pdfwrite'];
 
 /** A PostScript string literal: escape the three characters the syntax reserves. */
 export function psString(s: string): string {

@@ -50,6 +50,12 @@ describe.each(cases)('$name', (c) => {
     expect(Number(info['Pages'])).toBe(c.pages);
   });
 
+  it('draws nothing transparent (the PDF/X step would rasterise the page)', () => {
+    const raw = readFileSync(pdf()).toString('latin1');
+    expect(raw).not.toMatch(/\/(CA|ca) 0?\.\d/);
+    expect(raw).not.toMatch(/\/SMask \d/);
+  });
+
   it('carries Chinese metadata from the front matter, /Lang, tags and an outline', () => {
     const info = pdfinfo(pdf());
     expect(info['Title']).toBe(c.title);
@@ -77,16 +83,27 @@ describe.each(cases)('$name', (c) => {
 describe('press, archive and screen files of a full build', () => {
   const outputs = (name: string) => results.find((r) => r.edition === name)!.outputs;
 
-  it.each(['print', 'archive', 'screen'])('%s: real fonts, Chinese title, correct trim box', (kind) => {
-    const pdf = outputs('taiyuan-work-report')[kind]!;
-    for (const f of pdffonts(pdf)) expect(f.type, `${kind} ${f.name}`).not.toMatch(/Type 3/);
-    const info = pdfinfo(pdf);
-    expect(info['Title']).toBe('推动党的建设和党的事业在太原阔步前行');
-    const b = 3 * MM;
-    const trim = box(info, 'TrimBox');
-    expect(trim[2]! - trim[0]!).toBeCloseTo(390 * MM, 0);
-    expect(trim[0]).toBeCloseTo(b, 0);
-  });
+  it.each(['print', 'archive', 'screen'])(
+    '%s: live text in real fonts, Chinese title, correct trim box',
+    (kind) => {
+      const r = results.find((x) => x.edition === 'taiyuan-work-report')!;
+      const pdf = r.outputs[kind]!;
+      const fonts = pdffonts(pdf);
+      // No fonts would mean Ghostscript rasterised the page (it does when it flattens transparency).
+      expect(fonts.length, kind).toBeGreaterThan(0);
+      for (const f of fonts) expect(f.type, `${kind} ${f.name}`).not.toMatch(/Type 3/);
+      // The text layer survives Ghostscript: every figure still searches and copies as printed.
+      const text = pdftext(pdf).replace(/\s+/g, '');
+      for (const [id, f] of Object.entries(r.figures))
+        expect(text, `${kind} ${id}`).toContain(f.text.replace(/\s+/g, ''));
+      const info = pdfinfo(pdf);
+      expect(info['Title']).toBe('推动党的建设和党的事业在太原阔步前行');
+      const b = 3 * MM;
+      const trim = box(info, 'TrimBox');
+      expect(trim[2]! - trim[0]!).toBeCloseTo(390 * MM, 0);
+      expect(trim[0]).toBeCloseTo(b, 0);
+    },
+  );
 
   it('archives the work report as PDF/A-3b with its sources attached', () => {
     const pdf = outputs('taiyuan-work-report')['archive']!;

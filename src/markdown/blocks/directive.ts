@@ -76,6 +76,9 @@ function directive(state: StateBlock, startLine: number, _end: number, silent: b
   if (!parsed) return fail('write ::: followed by a block name');
   const def = BLOCKS.get(parsed.name);
   if (!def) return fail(`unknown block; known blocks: ${[...BLOCKS.keys()].join(', ')}`);
+  // A block without figures (photo) reads a stray word as a mistyped option, not as an unknown figure.
+  if (def.figures.max === 0 && parsed.ids.length)
+    return fail(`takes no figure ids; write options as key=value (got "${parsed.ids[0]}")`);
   const figures: Figure[] = [];
   for (const id of parsed.ids) {
     const f = env.figures.get(id);
