@@ -10,6 +10,7 @@ import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
 import { prepareFonts } from './fonts/prepare.ts';
 import { launchBrowser } from './paginate/browser.ts';
+import { adoptEarly, type EarlyBrowser } from './paginate/early.ts';
 import { paginate, type Paginated } from './paginate/paged.ts';
 import type { Measurement } from './paginate/measure.ts';
 import type { Warning } from './errors/FolioError.ts';
@@ -34,6 +35,8 @@ export interface BuildOptions {
   draft?: boolean;
   /** Reuse a running browser (watch mode); otherwise one is started and closed. */
   browser?: Browser;
+  /** A browser the CLI started while Folio was loading (see paginate/early.ts). */
+  earlyBrowser?: Promise<EarlyBrowser | undefined>;
 }
 
 /** An edition laid out as HTML, ready for the browser. */
@@ -64,14 +67,20 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   const log = opts.log ?? (() => undefined);
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const editions: LaidOutEdition[] = [];
-  for (const dir of dirs) {
-    log(`${dir}: checking content and figures`);
-    editions.push(await layOut(await checkEdition(dir)));
+  try {
+    for (const dir of dirs) {
+      log(`${dir}: checking content and figures`);
+      editions.push(await layOut(await checkEdition(dir)));
+    }
+  } catch (err) {
+    await adoptEarly(opts.earlyBrowser, '');
+    throw err;
   }
   log('preparing fonts');
   const fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });
   const browser =
     opts.browser ??
+    (await adoptEarly(opts.earlyBrowser, fonts.fontconfigFile)) ??
     (await launchBrowser({ fontconfigFile: fonts.fontconfigFile, timeoutMs, signal: opts.signal }));
   try {
     const results: BuildResult[] = [];

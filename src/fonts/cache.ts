@@ -102,6 +102,11 @@ export async function findEntry(
   return found;
 }
 
+/** The most recently used complete entry, if any. */
+export async function newestEntry(cacheDir: string): Promise<string | undefined> {
+  return (await listEntries(cacheDir))[0]?.dir;
+}
+
 /** Keep the newest few entries (always `inUse`), and drop stale half-done conversions. */
 export async function pruneCache(cacheDir: string, inUse: string): Promise<void> {
   const entries = await listEntries(cacheDir);

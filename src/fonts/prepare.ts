@@ -4,7 +4,15 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FolioError } from '../errors/FolioError.ts';
-import { entryKey, findEntry, fingerprint, META_FILE, pruneCache, type EntryMeta } from './cache.ts';
+import {
+  entryKey,
+  findEntry,
+  fingerprint,
+  META_FILE,
+  newestEntry,
+  pruneCache,
+  type EntryMeta,
+} from './cache.ts';
 import { fontCharSet } from './charset.ts';
 import { FACES, FAMILIES, type Face } from './faces.ts';
 import { convertFace } from './python.ts';
@@ -156,4 +164,10 @@ function fontconfigXml(entryDir: string): string {
   <dir>${xml(path.join(entryDir, 'fonts'))}</dir>
 </fontconfig>
 `;
+}
+
+/** The fonts of the newest cache entry: what the last build used, for starting Chromium early. */
+export async function newestFonts(cacheDir = DEFAULT_CACHE_DIR): Promise<PreparedFonts | undefined> {
+  const dir = await newestEntry(path.resolve(cacheDir));
+  return dir ? prepared(dir, false) : undefined;
 }

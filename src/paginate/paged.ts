@@ -22,11 +22,11 @@ export interface Paginated {
 }
 
 export async function paginate(browser: Browser, html: string, opts: PaginateOptions): Promise<Paginated> {
-  const printer = new Printer({
-    browserEndpoint: browser.wsEndpoint(),
-    closeAfter: false,
-    timeout: opts.timeoutMs,
-  });
+  const printer = new Printer({ closeAfter: false, timeout: opts.timeoutMs });
+  // The Printer uses its browser only to open a page; giving it ours saves a second CDP connection.
+  (printer as unknown as { browser: Pick<Browser, 'newPage'> }).browser = {
+    newPage: () => quickIdlePage(browser),
+  };
   const page: Page = await withTimeout(
     printer.render({ html, url: opts.baseUrl }) as Promise<Page>,
     opts.timeoutMs,
@@ -34,6 +34,17 @@ export async function paginate(browser: Browser, html: string, opts: PaginateOpt
     opts.signal,
   );
   return attach(page, opts);
+}
+
+/**
+ * Printer.render waits for the network to be idle with Puppeteer's default 500 ms window; Folio's HTML
+ * inlines its styles, fonts come from fontconfig and images are data URLs, so a short window is enough.
+ */
+async function quickIdlePage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  const wait = page.waitForNetworkIdle.bind(page);
+  page.waitForNetworkIdle = (o) => wait({ ...o, idleTime: 50 });
+  return page;
 }
 
 /** Wraps an already paginated page (also used by watch mode after patching the DOM). */

@@ -26,7 +26,7 @@ export async function writeProof(
   try {
     const outputs: Record<string, string> = {};
     if (pdfs.pdf) outputs['pdf'] = await out.write(`${name}.pdf`, pdfs.pdf);
-    if (pdfs.spreadPdf) outputs['spreadPdf'] = await out.write(`${name}-spread.pdf`, pdfs.spreadPdf);
+    if (pdfs.spreadPdf) outputs['spread'] = await out.write(`${name}-spread.pdf`, pdfs.spreadPdf);
     outputs['previews'] = resolve(dir, 'pages');
     outputs['contactSheet'] = resolve(dir, 'contact-sheet.png');
     const result = buildReport(e, measurement, [...e.warnings, ...fitWarnings], outputs, formatFigure);
@@ -48,9 +48,11 @@ export async function writePreviews(e: LaidOutEdition, outDir: string, signal?: 
     pageNumbers: e.source.config.pages,
     signal,
   });
+  if (signal?.aborted) return; // a newer PDF is on its way; its previews replace these
   const out = await stage(dir);
   try {
     for (const [file, png] of previews) await out.write(file, png);
+    if (signal?.aborted) return out.discard();
     await out.commit();
   } catch (err) {
     await out.discard();

@@ -31,6 +31,8 @@ export class WatchSession {
   private closing = false;
   /** Page previews of the last PDF, made after the report so they never delay a re-render. */
   private previews: Promise<void> = Promise.resolve();
+  /** Cancels previews still being drawn when a newer render makes them stale. */
+  private previewsStop = new AbortController();
   private readonly abort = new AbortController();
   private readonly keeper: BrowserKeeper;
   private readonly queue = new Coalescer<ChangeResult>((paths) => this.render(paths));
@@ -74,7 +76,10 @@ export class WatchSession {
   }
 
   private async render(paths: string[]): Promise<ChangeResult> {
-    await this.previews; // the previous PDF's previews must not land after this render's PDF
+    // Stale previews are cancelled, not waited for: they must not land after this render's PDF, and a
+    // corrected figure must not queue behind half a second of rasterising.
+    this.previewsStop.abort();
+    await this.previews;
     const started = performance.now();
     this.renders++;
     const result: ChangeResult = {
@@ -108,8 +113,13 @@ export class WatchSession {
         );
     }
     result.figures = figureReport(baseline, next, this.measured());
-    if (result.ok)
-      this.previews = writePreviews(next, this.opts.outDir, this.abort.signal).catch((e) => this.logError(e));
+    if (result.ok) {
+      this.previewsStop = new AbortController();
+      const stop = AbortSignal.any([this.abort.signal, this.previewsStop.signal]);
+      this.previews = writePreviews(next, this.opts.outDir, stop).catch((e) => {
+        if (!stop.aborted) this.logError(e);
+      });
+    }
     return this.done(result, started);
   }
 

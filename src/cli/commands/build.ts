@@ -25,15 +25,21 @@ export function buildCommand(program: Command): void {
       action(
         (_d: string[], o: Options) => Boolean(o.json),
         async (dirs, o) => {
+          const signal = interruptSignal();
+          // Chromium starts while the pipeline's modules load and the content is checked.
+          const earlyBrowser = import('../../paginate/early.ts').then((m) =>
+            m.startBrowserEarly(o.timeout, signal),
+          );
           const editions = await expandEditionDirs(dirs);
           // Loaded on demand: the browser stack is heavy and `check` must stay fast.
           const { build } = await import('../../pipeline.ts');
           const results = await build(editions, {
+            earlyBrowser,
             outDir: o.out,
             allowOverset: o.allowOverset,
             draft: o.draft,
             timeoutMs: o.timeout,
-            signal: interruptSignal(),
+            signal,
             log: (l) => stdio.err(`folio: ${l}`),
           });
           for (const r of results) printWarnings(r.warnings, stdio);
