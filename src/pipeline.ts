@@ -100,7 +100,8 @@ export async function printEdition(
 ): Promise<BuildResult> {
   const name = e.source.name;
   const started = Date.now();
-  opts.log(`${name}: paginating ${e.pages.length} page(s) in Chromium`);
+  const printed = e.source.config.pages.length;
+  opts.log(`${name}: paginating ${printed} page(s)${e.spreadHtml ? ' (one spread)' : ''} in Chromium`);
   // A spread is measured on the whole sheet, where every module appears once. The two views paginate one
   // after the other: Paged.js stalls in a tab that is not in front.
   const spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
