@@ -1,12 +1,14 @@
 // A watch session: one Chromium and the paginated edition stay open; each change re-renders what it touches.
 import { basename, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { checkEdition, finishPdf, layOut, type LaidOutEdition } from '../pipeline.ts';
+import { checkEdition, finishPdf, layOut, writeOutputs, type LaidOutEdition } from '../pipeline.ts';
+import type { Measurement } from '../paginate/measure.ts';
+import type { Warning } from '../errors/FolioError.ts';
 import { checkFit } from '../paginate/fit.ts';
 import { FIGURES_FILES } from '../figures/load.ts';
 import { Coalescer } from './queue.ts';
 import { patchEdition } from './patch.ts';
-import { writePreviews, writeProof } from './output.ts';
+import { writePreviews } from './output.ts';
 import { BrowserKeeper } from './browser.ts';
 import { describeChange, errorLines, figureReport, type ChangeResult } from './report.ts';
 import { measurementOf, paginateViews, type Pdfs, type View } from './views.ts';
@@ -149,7 +151,7 @@ export class WatchSession {
     if (outcome.kind === 'needs-full') return this.full(next, outcome.reason);
     const pdfs = outcome.kind === 'patched' ? outcome.pdfs : this.good.pdfs;
     const fit = outcome.kind === 'patched' ? outcome.fitWarnings : [];
-    const report = await writeProof(next, pdfs, measurementOf(views), fit, this.opts.outDir);
+    const report = await this.writeProof(next, pdfs, measurementOf(views), fit);
     this.good = { edition: next, pdfs };
     this.live = { edition: next, views };
     this.forceFull = false;
@@ -170,7 +172,7 @@ export class WatchSession {
     const fit = checkFit(next, measurement, this.opts.allowOverset ?? false);
     const pdfs: Pdfs = {};
     for (const v of views) pdfs[v.kind.name] = await finishPdf(next, v.paged, measurement, v.kind.pagesWide);
-    const report = await writeProof(next, pdfs, measurement, fit, this.opts.outDir);
+    const report = await this.writeProof(next, pdfs, measurement, fit);
     this.good = { edition: next, pdfs };
     this.forceFull = false;
     const pages = next.pages.flatMap((p) => p.numbers ?? [p.number]);
@@ -180,6 +182,16 @@ export class WatchSession {
 
   private measured() {
     return this.live?.views.length ? measurementOf(this.live.views) : undefined;
+  }
+
+  /** The PDFs and report as a draft build writes them; previews follow, press files wait for a build. */
+  private writeProof(next: LaidOutEdition, pdfs: Pdfs, measurement: Measurement, fit: Warning[]) {
+    const { pdf, spreadPdf } = pdfs;
+    if (!pdf) throw new Error('watch has no page PDF to write');
+    return writeOutputs(next, { pdf, spreadPdf }, measurement, fit, {
+      outDir: this.opts.outDir,
+      draft: true,
+    });
   }
 
   private async closeViews(): Promise<void> {
