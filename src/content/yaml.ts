@@ -1,5 +1,14 @@
 // YAML parsing that keeps source positions, so every content error can name file:line:col.
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { z } from 'zod';
 import { FolioError } from '../errors/FolioError.ts';
 import type { SourcePosition } from '../errors/catalogue.ts';
@@ -11,22 +20,58 @@ export interface PositionedYaml {
   positionOf(path: readonly PropertyKey[]): SourcePosition;
 }
 
-/** Parses YAML text that starts at `lineOffset` lines into `file` (front matter starts after ---). */
-export function parseYaml(text: string, file: string, lineOffset = 0): PositionedYaml {
+export interface YamlOptions {
+  /** Lines before the text in its file (front matter starts after ---). */
+  lineOffset?: number;
+  /** Off where the caller reports duplicate keys itself, with both lines. */
+  uniqueKeys?: boolean;
+  schema?: 'core' | 'json';
+  /** Off where the caller decides validity itself (JSON files: JSON.parse does). */
+  checkSyntax?: boolean;
+}
+
+/** A YAML document and a way to turn its offsets into file:line:col; syntax errors are thrown there. */
+export function parseYamlDocument(
+  text: string,
+  file: string,
+  opts: YamlOptions = {},
+): { doc: Document; at(offset: number): SourcePosition } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: opts.uniqueKeys ?? true,
+    schema: opts.schema ?? 'core',
+  });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line: line + lineOffset, column: col };
+    return { file, line: line + (opts.lineOffset ?? 0), column: col };
   };
   const first = doc.errors[0];
-  if (first) {
-    throw new FolioError(
-      'YamlSyntax',
-      { detail: first.message.split('\n')[0] ?? first.code },
-      at(first.pos[0]),
-    );
+  if (first && opts.checkSyntax !== false) {
+    const detail = first.message.split('\n')[0] ?? first.code;
+    throw new FolioError('YamlSyntax', { detail }, at(syntaxOffset(doc, first)));
   }
+  return { doc, at };
+}
+
+/** The parser notices an unclosed quote at the end of the text; the writer needs where it opened. */
+function syntaxOffset(doc: Document, error: YAMLError): number {
+  let offset = error.pos[0];
+  if (error.code !== 'MISSING_CHAR' || !error.message.includes('quote')) return offset;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [offset, offset];
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && start < error.pos[0] && end >= error.pos[0]) offset = start;
+    },
+  });
+  return offset;
+}
+
+/** Parses YAML text that starts at `lineOffset` lines into `file`, with positions for validation. */
+export function parseYaml(text: string, file: string, lineOffset = 0): PositionedYaml {
+  const { doc, at } = parseYamlDocument(text, file, { lineOffset });
   const positionOf = (path: readonly PropertyKey[]): SourcePosition => {
     let node: unknown = doc.contents;
     let best: SourcePosition = { file, line: lineOffset + 1, column: 1 };

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { Document } from 'yaml';
+import { parseYamlDocument } from '../content/yaml.ts';
 import { FolioError } from '../errors/FolioError.ts';
 import type { Figure } from './schema.ts';
 import { figuresFromDocument, type Locate } from './tree.ts';
@@ -40,46 +41,19 @@ export async function findFiguresFile(editionDir: string): Promise<string> {
 /** figures.yaml / .yml / .json text → figures; `file` names the format and the file in errors. */
 export function parseFigures(text: string, file: string): Map<string, Figure> {
   const json = file.endsWith('.json');
-  const lineCounter = new LineCounter();
   // JSON is parsed as YAML too (same positions, same walk); uniqueKeys is off so that the walk can
   // report a duplicate id with both of its lines.
-  const doc = parseDocument(text, {
-    lineCounter,
+  const { doc, at } = parseYamlDocument(text, file, {
     uniqueKeys: false,
-    prettyErrors: false,
     schema: json ? 'json' : 'core',
+    checkSyntax: !json,
   });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col };
-  };
   if (json) checkJson(text, (offset) => at(offset ?? doc.errors[0]?.pos[0] ?? text.length));
-  else if (doc.errors[0]) {
-    throw new FolioError(
-      'YamlSyntax',
-      { detail: doc.errors[0].message },
-      at(syntaxOffset(doc, doc.errors[0])),
-    );
-  }
   const locate: Locate = (node) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? at(range[0]) : { line: 0, column: 0 };
   };
   return figuresFromDocument(doc, file, locate);
-}
-
-/** The parser notices an unclosed quote at the end of the file; the writer needs where it opened. */
-function syntaxOffset(doc: Document, error: YAMLError): number {
-  let offset = error.pos[0];
-  if (error.code !== 'MISSING_CHAR' || !error.message.includes('quote')) return offset;
-  visit(doc, {
-    Scalar(_key, node) {
-      const [start, end] = node.range ?? [offset, offset];
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      if (quoted && start < error.pos[0] && end >= error.pos[0]) offset = start;
-    },
-  });
-  return offset;
 }
 
 /** YAML accepts what JSON does not (trailing commas, bare keys), so JSON.parse decides what is valid. */
