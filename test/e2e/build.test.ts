@@ -128,22 +128,8 @@ describe('press, archive and screen files of a full build', () => {
     const trim = box(info, 'TrimBox');
     expect(trim[2]! - trim[0]!).toBeCloseTo(2 * 390 * MM, 0);
     // The single pages are the halves: the left holds section 1, the right section 6.
-    const left = run('pdftotext', [
-      '-f',
-      '1',
-      '-l',
-      '1',
-      outputs('taiyuan-work-report')['pdf']!,
-      '-',
-    ]).replace(/\s+/g, '');
-    const right = run('pdftotext', [
-      '-f',
-      '2',
-      '-l',
-      '2',
-      outputs('taiyuan-work-report')['pdf']!,
-      '-',
-    ]).replace(/\s+/g, '');
+    const pdf = outputs('taiyuan-work-report')['pdf']!;
+    const [left, right] = [1, 2].map((page) => pdftext(pdf, page).replace(/\s+/g, ''));
     expect(left).toContain('坚持学深悟透');
     expect(right).toContain('坚持民生优先');
     expect(left).not.toContain('坚持民生优先');

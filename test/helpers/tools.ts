@@ -35,6 +35,8 @@ export function box(info: Record<string, string>, name: string): number[] {
   return (info[name] ?? '').split(/\s+/).map(Number);
 }
 
-export function pdftext(pdf: string): string {
-  return run('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
+/** The text layer of the whole PDF, or of one page. */
+export function pdftext(pdf: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return run('pdftotext', ['-enc', 'UTF-8', ...range, pdf, '-']);
 }
