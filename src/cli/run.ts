@@ -19,7 +19,8 @@ export function reportError(e: unknown, io: Io, json: boolean): number {
   if (errors) {
     if (json) io.out(JSON.stringify({ errors: errors.map((x) => x.toJSON()) }));
     for (const x of errors) io.err(x.format());
-    return 1;
+    // Ctrl-C: the shell's convention for a command stopped by SIGINT.
+    return errors.every((x) => x.code === 'Aborted') ? 130 : 1;
   }
   const message = e instanceof Error ? e.message : String(e);
   io.err(`folio: internal error: ${message.split('\n')[0]} — please report this with FOLIO_DEBUG=1 output`);
