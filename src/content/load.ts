@@ -12,6 +12,8 @@ export interface Article {
   body: string;
   /** Lines before the body in the file (front matter and its fences), to map body lines back. */
   bodyLineOffset: number;
+  /** The whole file, for positions in the front matter (absent for articles made in memory). */
+  raw?: string;
 }
 
 export interface EditionSource {
@@ -40,6 +42,7 @@ export async function loadEditionSource(dirArg: string): Promise<EditionSource> 
   if (names.length === 0)
     throw new FolioError('EditionEmpty', { dir: dirArg }, { file: dir, line: 0, column: 0 });
   const articles = await Promise.all(names.map((n) => readArticle(join(dir, n))));
+  for (const a of articles) checkAgainstEdition(a, config);
   articles.sort((a, b) => a.front.order - b.front.order || a.slug.localeCompare(b.slug));
   return { dir, name: basename(dir), config, configFile, articles };
 }
@@ -66,5 +69,27 @@ export function parseArticle(text: string, file: string): Article {
   const yaml = parseYaml(lines.slice(1, end).join('\n'), file, 1);
   const front = validateAt(frontMatterSchema, yaml, 'FrontMatterInvalid');
   const slug = basename(file, '.md');
-  return { file, slug, front, body: lines.slice(end + 1).join('\n'), bodyLineOffset: end + 1 };
+  return { file, slug, front, body: lines.slice(end + 1).join('\n'), bodyLineOffset: end + 1, raw: text };
+}
+
+/** Front matter may repeat the edition's facts; where it does, it must say the same as edition.yaml. */
+function checkAgainstEdition(a: Article, config: EditionConfig): void {
+  const f = a.front;
+  const clash = (field: string, detail: string) => {
+    const frontLines = (a.raw ?? '').split('\n').slice(0, a.bodyLineOffset);
+    const line = frontLines.findIndex((l) => l.startsWith(`${field}:`)) + 1;
+    return new FolioError(
+      'FrontMatterInvalid',
+      { field, detail },
+      { file: a.file, line, column: line ? 1 : 0 },
+    );
+  };
+  for (const field of ['newspaper', 'date', 'section'] as const) {
+    if (f[field] !== undefined && f[field] !== config[field]) {
+      throw clash(field, `is "${f[field]}" but edition.yaml says "${config[field]}"`);
+    }
+  }
+  if (f.page !== undefined && !config.pages.includes(f.page)) {
+    throw clash('page', `is ${f.page} but the edition's pages are ${config.pages.join(', ')}`);
+  }
 }

@@ -92,6 +92,16 @@ export const frontMatterSchema = z
     keywords: z.array(z.string()).default([]),
     summary: z.string().optional(),
     role: z.enum(['main', 'commentary', 'sidebar']).optional(),
+    // Edition facts an article may state too (a desk's habit); they must agree with edition.yaml.
+    newspaper: z.string().optional().describe('Defaults to edition.yaml; must match it'),
+    date: isoDay.optional().describe('Defaults to edition.yaml; must match it'),
+    section: z.string().optional().describe('Defaults to edition.yaml; must match it'),
+    page: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("The edition page the article is on; one of edition.yaml's pages"),
   })
   .strict();
 

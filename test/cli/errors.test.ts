@@ -54,6 +54,19 @@ describe('folio check on broken editions', () => {
     expect(Number(/figures\.yaml:(\d+)/.exec(r.stderr)?.[1])).toBeGreaterThanOrEqual(at.line);
   });
 
+  it('points at front matter that disagrees with edition.yaml', () => {
+    const dir = copyEdition();
+    const at = edit(join(dir, 'article.md'), 'page: 4', 'page: 5');
+    const r = folio(['check', dir]);
+    expect(r.code).toBe(1);
+    expectOneMessage(
+      r.stderr,
+      new RegExp(
+        `article\\.md:${at.line}:1: front matter field "page": is 5 but the edition's pages are 4 — `,
+      ),
+    );
+  });
+
   it('says so when the edition folder does not exist', () => {
     const r = folio(['check', 'content/no-such-edition']);
     expect(r.code).toBe(1);
