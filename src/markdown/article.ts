@@ -5,6 +5,7 @@ import type { Article } from '../content/load.ts';
 import type { Figure } from '../figures/schema.ts';
 import type { FolioError } from '../errors/FolioError.ts';
 import type { FigureUse, MarkdownEnv } from './env.ts';
+import { keepDashesAttached } from './typography.ts';
 
 export interface Section {
   /** Module key used by page grids: "lead" or "s" + number ("s06"). */
@@ -57,7 +58,7 @@ export function renderArticle(
     const render = (t: Token[]) =>
       md.renderer.render(t, md.options, env as unknown as Record<string, unknown>);
     const graphicsHtml = render(body.slice(0, lead));
-    const html = render(body.slice(lead));
+    const html = keepDashesAttached(render(body.slice(lead)));
     const line = article.bodyLineOffset + (part.tokens[0]?.map?.[0] ?? 0) + 1;
     return { key, number, title: m?.[2] ?? heading, graphicsHtml, html, line, textLength: textLength(body) };
   });

@@ -43,3 +43,12 @@ describe('figure references', () => {
     expect(render('a {{jobs.urban b').errors[0]!.message).toMatch(/not closed/);
   });
 });
+
+describe('Chinese line-breaking', () => {
+  it('keeps a 破折号 with the character before it in sub-heads and paragraphs', () => {
+    const html = render('## 01 节\n\n### 持续强化理论武装——\n\n繁荣发展文化事业——加快推进').article
+      .sections[0]!.html;
+    expect(html).toContain('<h3>持续强化理论武<span class="nobr">装——</span></h3>');
+    expect(html).toContain('繁荣发展文化事<span class="nobr">业——</span>加快推进');
+  });
+});
