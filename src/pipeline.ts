@@ -8,7 +8,7 @@ import { composePages, type ComposedPage } from './render/compose.ts';
 import { renderHtml } from './render/html.ts';
 import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
-import { prepareFonts } from './fonts/prepare.ts';
+import { prepareFonts, type PreparedFonts } from './fonts/prepare.ts';
 import { launchBrowser } from './paginate/browser.ts';
 import { adoptEarly, type EarlyBrowser } from './paginate/early.ts';
 import { paginate, type Paginated } from './paginate/paged.ts';
@@ -67,17 +67,18 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   const log = opts.log ?? (() => undefined);
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const editions: LaidOutEdition[] = [];
+  let fonts: PreparedFonts;
   try {
     for (const dir of dirs) {
       log(`${dir}: checking content and figures`);
       editions.push(await layOut(await checkEdition(dir)));
     }
+    log('preparing fonts');
+    fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });
   } catch (err) {
-    await adoptEarly(opts.earlyBrowser, '');
+    await adoptEarly(opts.earlyBrowser, ''); // closes a browser started early, if any
     throw err;
   }
-  log('preparing fonts');
-  const fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });
   const browser =
     opts.browser ??
     (await adoptEarly(opts.earlyBrowser, fonts.fontconfigFile)) ??
@@ -104,9 +105,11 @@ export async function printEdition(
   opts.log(`${name}: paginating ${printed} page(s)${e.spreadHtml ? ' (one spread)' : ''} in Chromium`);
   // A spread is measured on the whole sheet, where every module appears once. The two views paginate one
   // after the other: Paged.js stalls in a tab that is not in front.
-  const spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
-  const paged = await paginateEdition(e, browser, opts);
+  let spread: Paginated | undefined;
+  let paged: Paginated | undefined;
   try {
+    spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
+    paged = await paginateEdition(e, browser, opts);
     const measurement = (spread ?? paged).measurement;
     const fitWarnings = checkFit(e, measurement, opts.allowOverset ?? false);
     opts.log(`${name}: writing PDF`);
@@ -116,7 +119,7 @@ export async function printEdition(
     opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
     return result;
   } finally {
-    await paged.close();
+    await paged?.close();
     await spread?.close();
   }
 }
