@@ -3,7 +3,7 @@
 // Like for like: pagedjs-cli makes a paged PDF from HTML, so Folio's cold build is timed with --draft (the
 // paged PDF, fonts, boxes, metadata, report); the full build with press files and previews is reported too.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,7 +94,6 @@ const warm = await timed(RUNS, async (i) => {
   if (!r.ok || r.mode !== 'patch') throw new Error(`warm run was ${r.mode}: ${String(r.error)}`);
   pagesTouched.add(r.pages.join(','));
 });
-const rgbPdf = first.report!.outputs['pdf']!;
 await session.close();
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -111,17 +110,19 @@ check('pagedjs-cli cold / warm re-render', pagedCli / warm, pagedCli / warm >= 5
 check('warm re-render / floor', warm / floor, warm / floor <= 2.5, '≤ 2.5×');
 check('folio cold / pagedjs-cli cold', cold / pagedCli, cold / pagedCli <= 1.3, '≤ 1.3×');
 
-// Print/archive post-processing, when src/print/ provides its benchmark.
-const benchPrintFile = join(ROOT, 'scripts', 'bench-print.ts');
-if (existsSync(benchPrintFile)) {
-  const { benchPrint } = (await import(benchPrintFile)) as {
-    benchPrint: (pdf: string) => Promise<Record<string, number>>;
-  };
-  const times = await benchPrint(resolve(rgbPdf));
+// Print/archive post-processing for both seed editions: Ghostscript and pdf-lib on each RGB PDF.
+const { benchPrint } = await import('./bench-print.ts');
+const { build } = await import('../src/pipeline.ts');
+const proofs = await build(
+  ['taiyuan-five-years', 'taiyuan-work-report'].map((n) => join(ROOT, 'content', n)),
+  { outDir: join(scratch, 'out-press'), draft: true },
+);
+for (const r of proofs) {
+  const { widthMm, heightMm, bleedMm } = (await layOut(await checkEdition(join(ROOT, 'content', r.edition))))
+    .geometry;
+  const t = await benchPrint(resolve(r.outputs['pdf']!), { widthMm, heightMm, bleedMm });
   console.log(
-    `  print/archive post-processing (one run): ${Object.entries(times)
-      .map(([k, v]) => `${k} ${s(v)}`)
-      .join(', ')}`,
+    `  post-processing ${r.edition.padEnd(20)} print ${s(t.printMs)}, archive ${s(t.archiveMs)}, screen ${s(t.screenMs)}`,
   );
 }
 rmSync(scratch, { recursive: true, force: true });
