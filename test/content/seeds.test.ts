@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkEdition } from '../../src/check.ts';
 
-const SEEDS = '../shared/seeds';
+const SEEDS = 'test/fixtures/seeds';
 const cases = [
   { edition: 'content/taiyuan-five-years', seed: `${SEEDS}/000_bc37e5b25333914f.txt` },
   { edition: 'content/taiyuan-work-report', seed: `${SEEDS}/001_cc40442b59a33f18.txt` },
