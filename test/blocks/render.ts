@@ -32,8 +32,8 @@ export async function render(
     file: 'article.md',
     slug: 'article',
     front: { title: '测试', authors: [], credits: [], order: 0, keywords: [] },
-    // Under a section heading: renderArticle drops a lead that holds only blocks. The heading's two
-    // lines come off the offset, so a block on body line 1 still reports file line 4.
+    // Under a section heading, as blocks stand in the example editions. The heading's two lines come
+    // off the offset, so a block on body line 1 still reports file line 4.
     body: `## 01 测试\n\n${body}`,
     bodyLineOffset: FRONT_LINES - 2,
   };

@@ -2,14 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../src/markdown/md.ts';
 import { renderArticle } from '../../src/markdown/article.ts';
-import { figureSchema, type Figure } from '../../src/figures/schema.ts';
 import type { Article } from '../../src/content/load.ts';
+import { figures as figuresOf } from '../blocks/render.ts';
 
-const fig = (id: string, data: Record<string, unknown>): [string, Figure] => [
-  id,
-  { ...figureSchema.parse(data), id, line: 1, file: 'f.yaml' },
-];
-const figures = new Map([fig('jobs.urban', { value: 47.65, unit: '万人', label: '城镇新增就业' })]);
+const figures = figuresOf({ 'jobs.urban': { value: 47.65, unit: '万人', label: '城镇新增就业' } });
 
 function render(body: string) {
   const article = { file: 'a.md', slug: 'a', front: {}, body, bodyLineOffset: 10 } as unknown as Article;
