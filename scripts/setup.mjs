@@ -37,6 +37,7 @@ const DEBIAN_PACKAGES = [
   'argyll', // colprof: scripts/build-icc.sh builds the newsprint CMYK output profile
   'icc-profiles-free', // sRGB and the CGATS TR 002 newsprint data that profile is built from
   'fontconfig', // exposes the converted fonts to Chromium
+  'redis-server', // the queue for `folio queue` / `folio worker` (BullMQ), and the tests that start one
 ];
 
 const STAMP_NAME = '.folio-setup-stamp';

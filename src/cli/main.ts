@@ -4,7 +4,9 @@ import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
 import { preflightCommand } from './commands/preflight.ts';
+import { queueCommands } from './commands/queue.ts';
 import { watchCommands } from './commands/watch.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const program = new Command('folio')
   .description('Newspaper pages and archival PDFs from Markdown articles and a typed figures file')
@@ -15,5 +17,7 @@ checkCommand(program);
 preflightCommand(program);
 watchCommands(program);
 diffCommand(program);
+queueCommands(program);
+workerCommand(program);
 
 await program.parseAsync(process.argv);

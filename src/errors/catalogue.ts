@@ -119,6 +119,19 @@ export const catalogue = {
     message: (d) => `file not found: ${d.path}`,
     hint: () => 'check the path; build the edition first if it is an output file',
   }),
+  // Batch and queue (src/batch, src/queue).
+  RedisUrlMissing: entry<Record<string, never>>({
+    message: () => 'no Redis server given',
+    hint: () => 'pass --redis redis://host:6379 or set FOLIO_REDIS_URL',
+  }),
+  RedisUnreachable: entry<{ url: string; detail: string }>({
+    message: (d) => `cannot reach Redis at ${d.url}: ${d.detail}`,
+    hint: () => 'start redis-server there (or fix --redis / FOLIO_REDIS_URL) and try again',
+  }),
+  FiguresCodeRefused: entry<Record<string, never>>({
+    message: () => 'this worker does not run figures.ts (it is code, and queue jobs come from elsewhere)',
+    hint: () => 'convert the figures to figures.yaml, or start the worker with --allow-figures-code',
+  }),
   ToolMissing: entry<{ tool: string; pkg: string }>({
     message: (d) => `${d.tool} is not installed`,
     hint: (d) => `run \`npm run setup\` or \`apt-get install ${d.pkg}\``,

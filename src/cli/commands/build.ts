@@ -1,7 +1,9 @@
 // folio build: editions → PDFs, previews, press files and a report.
-import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { expandEditionDirs } from '../editions.ts';
 import { action, interruptSignal, printWarnings, stdio, timeoutOption } from '../run.ts';
+import { buildMany } from './buildMany.ts';
 
 interface Options {
   out: string;
@@ -9,6 +11,7 @@ interface Options {
   allowOverset?: boolean;
   draft?: boolean;
   timeout: number;
+  jobs: number;
 }
 
 export function buildCommand(program: Command): void {
@@ -21,6 +24,11 @@ export function buildCommand(program: Command): void {
     .option('--allow-overset', 'report overset modules as warnings instead of failing')
     .option('--draft', 'only the PDF and report: no previews, no print/archive/screen files')
     .addOption(timeoutOption())
+    .addOption(
+      new Option('--jobs <n>', 'editions built at once, each in its own process and Chromium')
+        .default(availableParallelism(), 'the number of cores')
+        .argParser(positiveInt),
+    )
     .action(
       action(
         (_d: string[], o: Options) => Boolean(o.json),
@@ -31,6 +39,7 @@ export function buildCommand(program: Command): void {
             m.startBrowserEarly(o.timeout, signal),
           );
           const editions = await expandEditionDirs(dirs);
+          if (editions.length > 1) return buildMany(editions, { ...o, signal, earlyBrowser });
           // Loaded on demand: the browser stack is heavy and `check` must stay fast.
           const { build } = await import('../../pipeline.ts');
           const results = await build(editions, {
@@ -48,4 +57,10 @@ export function buildCommand(program: Command): void {
         },
       ),
     );
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number of 1 or more');
+  return n;
 }
