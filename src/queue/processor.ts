@@ -14,10 +14,16 @@ setMaxListeners(100, controller.signal);
 let runner: EditionRunner | undefined;
 
 // The worker process died (SIGKILL, a lost machine): stop at once rather than finish a job whose lock is
-// gone; another worker picks it up. Closing the runner takes this process's Chromium down too.
+// gone; another worker picks it up. Puppeteer kills this process's Chromium on exit.
 process.on('disconnect', () => {
   controller.abort();
-  void (runner?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+  process.exit(1);
+});
+// Without a parent, BullMQ's uncaughtException handler fails to report and rejects again, a loop of
+// microtasks that starves the event loop (and this process spins forever). Rejections stop here instead.
+process.on('unhandledRejection', (e) => {
+  if (!process.connected) process.exit(1);
+  throw e;
 });
 
 export default async function processEdition(
@@ -29,7 +35,7 @@ export default async function processEdition(
   }
   await removeStaleStaging(d.outDir, d.edition);
   runner ??= new EditionRunner(d.timeoutMs, controller.signal);
-  const outcome = await runner.run(d, (line) => void job.log(line));
+  const outcome = await runner.run(d, (line) => log(job, line));
   if (!outcome.ok) {
     const message = outcome.errors.join('\n');
     // A content error stays one on the next attempt; only a crash or a time-out is worth retrying.
@@ -45,6 +51,14 @@ export default async function processEdition(
     warnings: outcome.warnings,
     worker: `${hostname()}:${process.ppid}`,
   };
+}
+
+/** Stage lines into the job's log; lost quietly once the worker is gone (the job is then retried). */
+function log(job: SandboxedJob, line: string): void {
+  if (!process.connected) return;
+  Promise.resolve()
+    .then(() => job.log(line))
+    .catch(() => undefined);
 }
 
 /** A worker killed mid-job leaves its staging folder (.name.staging-*) behind; this job owns the edition. */
