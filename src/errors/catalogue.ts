@@ -86,6 +86,14 @@ export const catalogue = {
     message: (d) => `block "${d.block}": ${d.detail}`,
     hint: () => 'see README "Infographic blocks" for the block syntax',
   }),
+  MarkdownImage: entry<{ src: string; remote: boolean }>({
+    message: (d) =>
+      d.remote
+        ? `Markdown image ${d.src} is on the network; Folio never fetches a picture`
+        : `Markdown image ${d.src}: pictures are placed with the photo block, not ![…](…)`,
+    hint: () =>
+      'copy the picture into the edition folder and write ::: photo file=images/name.jpg cols=3 "caption"',
+  }),
   TemplateError: entry<{ detail: string }>({
     message: (d) => `template error: ${d.detail}`,
     hint: () => 'fix the Handlebars template named here',
@@ -101,6 +109,11 @@ export const catalogue = {
   BrowserCrashed: entry<{ detail: string }>({
     message: (d) => `the browser stopped unexpectedly: ${d.detail}`,
     hint: () => 'run the build again; if it repeats, run with FOLIO_DEBUG=1 and report the log',
+  }),
+  ResourceBlocked: entry<{ url: string }>({
+    message: (d) => `the page asked for ${d.url}; Folio loads nothing from outside the edition`,
+    hint: () =>
+      'remove the url(), @import or link from the theme or template; place pictures with a photo block',
   }),
   FontPrepareFailed: entry<{ detail: string }>({
     message: (d) => `could not prepare the fonts: ${d.detail}`,

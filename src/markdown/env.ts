@@ -31,6 +31,6 @@ export interface MarkdownEnv {
 }
 
 /** markdown-it types its env as an open record; Folio's plugins all read this shape. */
-export function envOf(env: unknown): MarkdownEnv & { blockLine?: number } {
-  return env as MarkdownEnv & { blockLine?: number };
+export function envOf(env: unknown): MarkdownEnv & { blockLine?: number; sourceLines?: string[] } {
+  return env as MarkdownEnv & { blockLine?: number; sourceLines?: string[] };
 }

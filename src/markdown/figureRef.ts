@@ -4,7 +4,7 @@ import type { StateInline } from 'markdown-it';
 import { FolioError } from '../errors/FolioError.ts';
 import { formatFigure } from '../figures/format.ts';
 import { suggestIds } from '../figures/suggest.ts';
-import { envOf, type MarkdownEnv, type Variant } from './env.ts';
+import { envOf, type Variant } from './env.ts';
 
 const REF = /^\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}/;
 const VARIANTS: readonly Variant[] = ['full', 'value', 'unit', 'label'];
@@ -29,7 +29,7 @@ function figureRef(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x7b) return false;
   const m = REF.exec(state.src.slice(state.pos));
   const env = envOf(state.env);
-  const where = position(state, env);
+  const where = inlinePosition(state);
   if (!m) {
     if (!silent)
       env.errors.push(bad(state.src.slice(state.pos, state.pos + 40), 'it is not closed by }}', where));
@@ -61,12 +61,30 @@ function bad(
 }
 
 /** file:line:col of the current inline position; inline source keeps the paragraph's line breaks. */
-function position(state: StateInline, env: MarkdownEnv) {
+export function inlinePosition(state: StateInline) {
+  const env = envOf(state.env);
   const blockLine = findBlockLine(state);
   const before = state.src.slice(0, state.pos);
   const nl = before.lastIndexOf('\n');
-  const line = env.lineOffset + blockLine + 1 + (before.split('\n').length - 1);
-  return { file: env.file, line, column: state.pos - nl };
+  const inBlock = before.split('\n').length - 1;
+  const line = env.lineOffset + blockLine + 1 + inBlock;
+  return {
+    file: env.file,
+    line,
+    column: markerWidth(env.sourceLines?.[blockLine + inBlock], state, nl) + state.pos - nl,
+  };
+}
+
+/**
+ * Inline source has each line's list marker, `>` and indentation taken off; the file line still has them.
+ * The content line ends the source line, so the difference in length is what was taken off.
+ */
+function markerWidth(source: string | undefined, state: StateInline, nl: number): number {
+  if (source === undefined) return 0;
+  const end = state.src.indexOf('\n', nl + 1);
+  const content = state.src.slice(nl + 1, end < 0 ? undefined : end).trimEnd();
+  const raw = source.trimEnd();
+  return raw.endsWith(content) ? raw.length - content.length : 0;
 }
 
 function findBlockLine(state: StateInline): number {
@@ -77,6 +95,7 @@ function findBlockLine(state: StateInline): number {
 export function trackBlockLines(md: MarkdownIt): void {
   md.core.ruler.at('inline', (state) => {
     const env = envOf(state.env);
+    env.sourceLines = state.src.split('\n');
     for (const tok of state.tokens) {
       if (tok.type !== 'inline' || !tok.children) continue;
       env.blockLine = tok.map?.[0] ?? 0;

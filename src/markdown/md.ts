@@ -2,11 +2,13 @@
 import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
 import { figureRefPlugin } from './figureRef.ts';
 import { blocksPlugin } from './blocks/directive.ts';
+import { refuseImagesPlugin } from './images.ts';
 
 export function createMarkdown(): Md {
   // html: false — articles are text; layout belongs to templates, not to raw HTML in the prose.
   const md = new MarkdownIt('commonmark', { html: false, typographer: false });
   md.use(figureRefPlugin);
   md.use(blocksPlugin);
+  md.use(refuseImagesPlugin);
   return md;
 }

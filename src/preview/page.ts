@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../check.ts';
 import { FACES } from '../fonts/faces.ts';
+import { cspMeta, PREVIEW_POLICY, PRINT_POLICY, SCRIPT_NONCE } from '../security/csp.ts';
 
 export const ASSETS = '/__folio';
 
@@ -43,15 +44,17 @@ export function previewHtml(html: string): string {
   const head =
     `<style data-pagedjs-ignore>${fontFaces()}</style>\n` +
     `<style media="screen">${DESK}</style>\n` +
-    `<script src="${ASSETS}/paged.polyfill.js"></script>\n` +
-    `<script>${CLIENT}</script>\n`;
-  const at = html.indexOf('</head>');
-  return at < 0 ? head + html : html.slice(0, at) + head + html.slice(at);
+    `<script nonce="${SCRIPT_NONCE}" src="${ASSETS}/paged.polyfill.js"></script>\n` +
+    `<script nonce="${SCRIPT_NONCE}">${CLIENT}</script>\n`;
+  // The print policy allows no font or event loads; the preview's own server may serve those.
+  const own = html.replace(cspMeta(PRINT_POLICY), cspMeta(PREVIEW_POLICY));
+  const at = own.indexOf('</head>');
+  return at < 0 ? head + own : own.slice(0, at) + head + own.slice(at);
 }
 
 /** Shown until the edition first builds: the error, and the same client so a fix reloads. */
 export function errorHtml(message: string): string {
   const esc = message.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return `<!doctype html><meta charset="utf-8"><title>Folio preview</title>
-<style>${DESK}</style><pre id="folio-error">${esc}</pre><script>${CLIENT}</script>`;
+  return `<!doctype html><meta charset="utf-8">${cspMeta(PREVIEW_POLICY)}<title>Folio preview</title>
+<style>${DESK}</style><pre id="folio-error">${esc}</pre><script nonce="${SCRIPT_NONCE}">${CLIENT}</script>`;
 }

@@ -8,6 +8,7 @@ import type { RenderedArticle } from '../markdown/article.ts';
 import type { ComposedPage } from './compose.ts';
 import type { Templates } from './templates.ts';
 import { readdir } from 'node:fs/promises';
+import { cspMeta, PRINT_POLICY } from '../security/csp.ts';
 import { documentMeta, pageView, printedPages, type DocumentMeta } from './viewModel.ts';
 
 export interface HtmlInput {
@@ -34,6 +35,7 @@ export async function renderHtml(
   ].join('\n');
   const html = input.templates.edition({
     meta,
+    csp: cspMeta(PRINT_POLICY),
     theme: source.config.theme,
     pageCss: pageCss(geometry, spread ? 2 : 1),
     css,
