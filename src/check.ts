@@ -9,6 +9,9 @@ import { renderArticle, type RenderedArticle } from './markdown/article.ts';
 import type { FigureUse } from './markdown/env.ts';
 import { loadTemplates, type Templates } from './render/templates.ts';
 import { throwIfAny, type Warning } from './errors/FolioError.ts';
+import { verifyImages } from './images/verify.ts';
+import { resolveGeometry } from './config/presets.ts';
+import { resolveIccProfile } from './security/icc.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +36,15 @@ export async function checkEdition(dir: string, opts: { figures?: FigureSet } = 
   const md = createMarkdown();
   const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, templates.block));
   throwIfAny(rendered.flatMap((r) => r.errors));
+  const columns = resolveGeometry(source.config).columns;
+  throwIfAny(
+    await verifyImages(
+      source.dir,
+      rendered.map((r) => r.article),
+      columns,
+    ),
+  );
+  await resolveIccProfile(source, ROOT); // what build would refuse, check refuses too
   const uses = rendered.flatMap((r) => r.uses);
   const warnings = [
     ...unusedFigures(figures.figures, uses),

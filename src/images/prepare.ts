@@ -6,6 +6,7 @@ import type { PageGeometry } from '../config/presets.ts';
 import type { CheckedEdition } from '../check.ts';
 import { FolioError, throwIfAny, type Warning } from '../errors/FolioError.ts';
 import type { SourcePosition } from '../errors/catalogue.ts';
+import { realFileInside } from '../security/paths.ts';
 import { encodeImage } from './encode.ts';
 import { findRequests, replaceRequests, type FoundRequest } from './request.ts';
 import { parseRatio, placedWidthMm } from './size.ts';
@@ -76,10 +77,7 @@ async function prepareOne(
     new FolioError('BadBlock', { block: 'photo', detail }, where, { cause });
   if (r.cols > ctx.geometry.columns)
     throw bad(`cols=${r.cols} is wider than the page's ${ctx.geometry.columns} columns`);
-  const path = resolve(ctx.dir, r.file);
-  const bytes = await readFile(path).catch((cause: unknown) => {
-    throw new FolioError('FileNotFound', { path }, where, { cause });
-  });
+  const bytes = await readFile(await editionImage(ctx.dir, r.file, where));
   const placedMm = placedWidthMm(ctx.geometry, r.cols);
   const ratio = r.ratio ? parseRatio(r.ratio) : undefined;
   const out = await encodeImage(bytes, { placedMm, ppi: ctx.ppi, ratio }, ctx.cacheDir).catch(
@@ -99,6 +97,19 @@ async function prepareOne(
     `${r.file} is ${Math.floor(out.effectivePpi)} ppi at its placed width of ${round(placedMm)} mm ` +
     `(needs ${ctx.minPpi}) — use a larger original`;
   return { attrs, warning: { code: 'ImageResolution', message, ...where } };
+}
+
+/** The real file behind a photo path: a symlink that leads out of the edition folder is refused. */
+export async function editionImage(dir: string, file: string, where: SourcePosition): Promise<string> {
+  const path = resolve(dir, file);
+  const found = await realFileInside(path, [dir]);
+  if ('real' in found) return found.real;
+  if (found.reason === 'missing') throw new FolioError('FileNotFound', { path }, where);
+  const detail =
+    found.reason === 'outside'
+      ? `${file} is a link to a file outside the edition folder; copy the picture in instead`
+      : `${file} is not a file`;
+  throw new FolioError('BadBlock', { block: 'photo', detail }, where);
 }
 
 function round(mm: number): number {

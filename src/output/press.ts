@@ -1,5 +1,5 @@
 // The press and archive files of an edition (print PDF/X, archive PDF/A, screen) and their preflight.
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EditionSource } from '../content/load.ts';
 import type { PageGeometry } from '../config/presets.ts';
 import type { Warning } from '../errors/FolioError.ts';
@@ -7,6 +7,7 @@ import type { DocumentMeta } from '../render/viewModel.ts';
 import { makeOutputs, type Outputs } from '../print/index.ts';
 import { preflight, type PreflightReport } from '../preflight/index.ts';
 import { ROOT } from '../check.ts';
+import { resolveIccProfile } from '../security/icc.ts';
 
 export interface PressResult {
   outputs: Outputs;
@@ -27,6 +28,7 @@ export async function makePressOutputs(
   signal?: AbortSignal,
 ): Promise<PressResult> {
   const o = source.config.output;
+  const iccProfile = await resolveIccProfile(source, ROOT);
   const page = { widthMm: geometry.widthMm, heightMm: geometry.heightMm, bleedMm: geometry.bleedMm };
   const outputs = await makeOutputs(
     rgbPdf,
@@ -37,7 +39,7 @@ export async function makePressOutputs(
       name: source.name,
       tac: o.tac,
       cropMarks: o.cropMarks,
-      ...(o.iccProfile ? { iccProfile: resolve(ROOT, o.iccProfile) } : {}),
+      ...(iccProfile ? { iccProfile } : {}),
       attachSources: o.archive === 'pdfa-3b' ? attachments.map((path) => ({ path })) : false,
       signal,
     },

@@ -1,8 +1,7 @@
 // `folio preview`: serves the edition's paged HTML on 127.0.0.1 and reloads the browser on every change.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { dirname, extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { checkEdition, layOut } from '../pipeline.ts';
 import { prepareFonts } from '../fonts/prepare.ts';
@@ -10,6 +9,8 @@ import { watchFiles, watchedPaths } from '../watch/files.ts';
 import { Coalescer } from '../watch/queue.ts';
 import { errorLines } from '../watch/report.ts';
 import { ASSETS, errorHtml, polyfillPath, previewHtml } from './page.ts';
+import { PREVIEW_POLICY } from '../security/csp.ts';
+import { realFileInside } from '../security/paths.ts';
 
 export interface PreviewOptions {
   /** 0 lets the system choose (tests). */
@@ -62,7 +63,16 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
   await queue.push([]);
 
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not read the edition.
+    if (!ownHost(req.headers.host, port())) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
+      return;
+    }
+    const path = requestPath(req.url);
+    if (path === undefined) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (path === `${ASSETS}/events`) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': connected\n\n');
@@ -72,7 +82,11 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
       return;
     }
     if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES['.html']!,
+        'cache-control': 'no-store',
+        'content-security-policy': PREVIEW_POLICY,
+      });
       res.end(state.html || errorHtml(state.error));
       return;
     }
@@ -82,7 +96,8 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
     void serveFile(res, inside(editionDir, path.slice(1))); // images and other files the articles refer to
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(opts.port, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const port = () => (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port()}/`;
   const files = await watchFiles(watchedPaths(editionDir), (paths) => void queue.push(paths));
   return {
     url,
@@ -97,18 +112,41 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
   };
 }
 
-/** `rel` under `root`, or undefined if it climbs out of it. */
-function inside(root: string, rel: string): string | undefined {
-  const full = resolve(root, rel);
-  return root && (full === root || full.startsWith(root + sep)) ? full : undefined;
+/** The decoded path, or undefined for a malformed one (`GET /%`). */
+function requestPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
 }
 
-async function serveFile(res: ServerResponse, file: string | undefined): Promise<void> {
-  const info = file ? await stat(file).catch(() => undefined) : undefined;
-  if (!file || !info?.isFile()) {
+/** Only the names this server is reached by on this machine: 127.0.0.1, localhost, [::1]. */
+export function ownHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  return names.some((n) => host.toLowerCase() === n || host.toLowerCase() === `${n}:${port}`);
+}
+
+/** `rel` under `root` (written path), or undefined if it climbs out of it; serveFile checks the real one. */
+function inside(root: string, rel: string): { file: string; root: string } | undefined {
+  const full = resolve(root, rel);
+  return root && (full === root || full.startsWith(root + sep)) ? { file: full, root } : undefined;
+}
+
+async function serveFile(
+  res: ServerResponse,
+  at: { file: string; root: string } | string | undefined,
+): Promise<void> {
+  const target = typeof at === 'string' ? { file: at, root: dirname(at) } : at;
+  // Symlinks are followed only as far as the folder they were found in.
+  const found = target ? await realFileInside(target.file, [target.root]) : undefined;
+  if (!found || !('real' in found)) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(found.real).toLowerCase()] ?? 'application/octet-stream',
+  });
+  createReadStream(found.real).pipe(res);
 }

@@ -32,7 +32,7 @@ export function tempDir(): string {
 export async function editionWith(
   lines: string,
   images: Record<string, Buffer> = {},
-): Promise<{ dir: string; line: number; checked: CheckedEdition; prepare: () => Promise<CheckedEdition> }> {
+): Promise<{ dir: string; line: number; prepare: () => Promise<CheckedEdition> }> {
   const dir = copyEdition();
   mkdirSync(join(dir, 'images'), { recursive: true });
   for (const [name, bytes] of Object.entries(images)) writeFileSync(join(dir, 'images', name), bytes);
@@ -41,10 +41,14 @@ export async function editionWith(
   const old = text.split('\n').find((l) => l.startsWith(PHOTO_LINE));
   if (!old) throw new Error('the example article has no photo line');
   const { line } = edit(file, old, lines);
-  const checked = await checkEdition(dir);
   const cacheDir = tempDir();
-  const prepare = () => prepareImages(checked, resolveGeometry(checked.source.config), { cacheDir });
-  return { dir, line, checked, prepare };
+  // check opens the pictures too (a green check means the build will not stop at one), so a broken
+  // picture fails at checkEdition here, before prepareImages.
+  const prepare = async () => {
+    const checked = await checkEdition(dir);
+    return prepareImages(checked, resolveGeometry(checked.source.config), { cacheDir });
+  };
+  return { dir, line, prepare };
 }
 
 /** Every section's HTML of the edition, joined. */
