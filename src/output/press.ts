@@ -8,6 +8,7 @@ import { makeOutputs, type Outputs } from '../print/index.ts';
 import { preflight, type PreflightReport } from '../preflight/index.ts';
 import { ROOT } from '../check.ts';
 import { resolveIccProfile } from '../security/icc.ts';
+import { editionDate } from '../pdf/dates.ts';
 
 export interface PressResult {
   outputs: Outputs;
@@ -33,7 +34,7 @@ export async function makePressOutputs(
   const outputs = await makeOutputs(
     rgbPdf,
     dir,
-    { ...meta, creationDate: new Date(`${meta.date}T00:00:00+08:00`) },
+    { ...meta, creationDate: editionDate(meta.date) },
     page,
     {
       name: source.name,

@@ -1,6 +1,7 @@
 // Post-processes Chromium's PDF: correct page boxes, Chinese metadata, /Lang, outline.
-import type { PDFDict } from 'pdf-lib';
-import { PDFDocument, PDFName, PDFString, PDFBool } from 'pdf-lib';
+import { createHash, randomUUID } from 'node:crypto';
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFBool } from 'pdf-lib';
+import { editionDate, pdfDate, setTrailerId } from './dates.ts';
 import type { PageGeometry } from '../config/presets.ts';
 import type { DocumentMeta } from '../render/viewModel.ts';
 import { setPageBoxes } from './boxes.ts';
@@ -39,9 +40,12 @@ function setInfo(doc: PDFDocument, meta: DocumentMeta, producer: string): void {
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   // The edition's date, so a rebuild of the same edition carries the same creation date.
-  const created = new Date(`${meta.date}T00:00:00+08:00`);
-  doc.setCreationDate(created);
-  doc.setModificationDate(new Date());
   doc.setCreator('Folio');
   doc.setProducer(producer);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(editionDate(meta.date))));
+  info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(new Date())));
+  // A trailer /ID (ISO 32000-1 §14.4): the same permanent part for every rebuild of this edition.
+  const id = createHash('sha256').update(`${meta.title}\n${meta.date}`).digest('hex').slice(0, 32);
+  setTrailerId(doc, id, randomUUID());
 }

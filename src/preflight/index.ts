@@ -1,6 +1,5 @@
 // Preflight: checks a PDF against the print, archive or screen profile and reports every finding.
-import { readFile } from 'node:fs/promises';
-import { PDFDocument } from 'pdf-lib';
+import { loadPlain } from './load.ts';
 import type { RunOptions } from '../print/run.ts';
 import { checkColour } from './colour.ts';
 import { formatReport, reportJson } from './format.ts';
@@ -26,10 +25,7 @@ export async function preflight(
   opts: RunOptions = {},
 ): Promise<PreflightReport> {
   const o: RunOptions = { timeoutMs: 60_000, ...opts };
-  const doc = await PDFDocument.load(await readFile(pdf), {
-    updateMetadata: false,
-    throwOnInvalidObject: false,
-  });
+  const doc = await loadPlain(pdf, o);
   const isPrint = profile === 'print';
   // The external tools run concurrently; the pdf-lib scans run meanwhile on this thread.
   const external: Promise<Check>[] = [

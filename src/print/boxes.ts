@@ -1,22 +1,11 @@
 // Re-sets TrimBox/BleedBox from the configured geometry (Ghostscript rewrites them) and draws crop marks.
 import { cmyk, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { writeBoxes } from '../pdf/boxes.ts';
 import { MM, type PageGeometry } from './options.ts';
 
-/**
- * The MediaBox is trim + bleed on each side. Ghostscript keeps its size but may move its origin and drops
- * or resets TrimBox/BleedBox, so both are derived here from the MediaBox origin and the configuration.
- */
+/** Ghostscript keeps the MediaBox's size (rounded to two decimals) but drops or resets TrimBox/BleedBox. */
 export function setBoxes(doc: PDFDocument, page: PageGeometry): void {
-  const w = page.widthMm * MM;
-  const h = page.heightMm * MM;
-  const b = page.bleedMm * MM;
-  for (const p of doc.getPages()) {
-    const m = p.getMediaBox();
-    p.setBleedBox(m.x, m.y, w + 2 * b, h + 2 * b);
-    p.setTrimBox(m.x + b, m.y + b, w, h);
-    // CropBox = MediaBox so viewers show the bleed; Ghostscript may have written one already.
-    p.setCropBox(m.x, m.y, m.width, m.height);
-  }
+  writeBoxes(doc, page);
 }
 
 /**
@@ -32,8 +21,13 @@ export function addCropMarks(doc: PDFDocument, page: PageGeometry, slugMm: numbe
   if (len <= 0) return;
   for (const p of doc.getPages()) {
     const m = p.getMediaBox();
-    p.setMediaBox(m.x - s, m.y - s, m.width + 2 * s, m.height + 2 * s);
-    p.setCropBox(m.x - s, m.y - s, m.width + 2 * s, m.height + 2 * s);
+    // Grown outward to whole hundredths, so the boxes inside stay inside.
+    const x0 = Math.floor((m.x - s) * 100) / 100;
+    const y0 = Math.floor((m.y - s) * 100) / 100;
+    const w = Math.ceil((m.x + m.width + s) * 100) / 100 - x0;
+    const h = Math.ceil((m.y + m.height + s) * 100) / 100 - y0;
+    p.setMediaBox(x0, y0, w, h);
+    p.setCropBox(x0, y0, w, h);
     const t = p.getTrimBox();
     for (const x of [t.x, t.x + t.width]) {
       for (const y of [t.y, t.y + t.height])

@@ -1,4 +1,4 @@
-// Ghostscript command lines for the three outputs, and the PostScript prologues PDF/X and PDF/A need.
+// Ghostscript command lines for the print and screen outputs, and the PostScript prologue PDF/X needs.
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintOptions } from './options.ts';
@@ -48,19 +48,6 @@ export function pdfxDef(o: PrintOptions): string {
 `;
 }
 
-/** PDF/A prologue: an sRGB OutputIntent (the title is written afterwards with pdf-lib). */
-export function pdfaDef(srgbProfile: string): string {
-  return `%!PS
-[/_objdef {icc_PDFA} /type /stream /OBJ pdfmark
-[{icc_PDFA} << /N 3 >> /PUT pdfmark
-[{icc_PDFA} ${psString(srgbProfile)} (r) file /PUT pdfmark
-[/_objdef {OutputIntent_PDFA} /type /dict /OBJ pdfmark
-[{OutputIntent_PDFA} << /Type /OutputIntent /S /GTS_PDFA1 /DestOutputProfile {icc_PDFA}
-  /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) >> /PUT pdfmark
-[{Catalog} << /OutputIntents [ {OutputIntent_PDFA} ] >> /PUT pdfmark
-`;
-}
-
 function ascii(s: string): string {
   return s.replace(/[^\x20-\x7e]/g, '?');
 }
@@ -94,27 +81,6 @@ export function printJob(o: PrintOptions, input: string, output: string, tmp: st
       `-sICCProfilesDir=${iccDir}`,
       '-dDeviceGrayToK=true',
       '-dRenderIntent=0',
-      '-dAutoRotatePages=/None',
-      `-sOutputFile=${output}`,
-      def,
-      input,
-    ],
-  };
-}
-
-/** Archive: PDF/A-2b (or -3b; the part is rewritten afterwards), all colour as sRGB-intent RGB. */
-export function archiveJob(o: PrintOptions, input: string, output: string, tmp: string): GsJob {
-  const def = join(tmp, 'pdfa_def.ps');
-  return {
-    files: { [def]: pdfaDef(o.srgbProfile) },
-    args: [
-      ...common,
-      `--permit-file-read=${o.srgbProfile}`,
-      '-dPDFA=2',
-      // Policy 1: drop what PDF/A forbids (e.g. an action) and continue, instead of aborting.
-      '-dPDFACompatibilityPolicy=1',
-      '-sColorConversionStrategy=RGB',
-      '-dProcessColorModel=/DeviceRGB',
       '-dAutoRotatePages=/None',
       `-sOutputFile=${output}`,
       def,

@@ -1,4 +1,5 @@
 // Print (PDF/X-3, CMYK newsprint), archive (PDF/A-2b or -3b) and screen PDFs from the RGB build PDF.
+// Print and screen go through Ghostscript; the archive is the RGB file itself, completed by pdf-lib.
 import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -6,8 +7,10 @@ import { PDFDocument } from 'pdf-lib';
 import { FolioError } from '../errors/FolioError.ts';
 import { attachSources } from './attach.ts';
 import { addCropMarks, setBoxes } from './boxes.ts';
-import { archiveJob, makeIccDir, printJob, screenJob, writeJobFiles, type GsJob } from './ghostscript.ts';
+import { addPdfaOutputIntent, stripForbidden } from './archive.ts';
+import { makeIccDir, printJob, screenJob, writeJobFiles, type GsJob } from './ghostscript.ts';
 import { writeMetadata, type MetadataKind } from './metadata.ts';
+import { applyInkRules } from './inks.ts';
 import { neutralRgbToGray } from './neutral.ts';
 import { resolveOptions, type DocMeta, type PageGeometry, type PrintOptions } from './options.ts';
 import { run } from './run.ts';
@@ -22,6 +25,7 @@ export interface Outputs {
 }
 
 const PRODUCER = 'GPL Ghostscript; pdf-lib (Folio)';
+const ARCHIVE_PRODUCER = 'Chromium; pdf-lib (Folio)';
 
 /**
  * Writes `<name>-print.pdf`, `<name>-archive.pdf` and `<name>-screen.pdf` into outDir. The three
@@ -77,14 +81,37 @@ export async function makeOutput(
     job = printJob(o, input, gsOut, tmp, iccDir);
     mk = { ...mk, pdfx: 'PDF/X-3:2002' };
   } else if (kind === 'archive') {
-    job = archiveJob(o, rgbPdf, gsOut, tmp);
-    mk = { ...mk, pdfa: { part: o.attachSources ? 3 : 2, conformance: 'B' } };
+    const doc = await PDFDocument.load(await readFile(rgbPdf), { updateMetadata: false });
+    stripForbidden(doc);
+    await addPdfaOutputIntent(doc, o.srgbProfile);
+    return finishDoc(doc, meta, page, o, {
+      producer: ARCHIVE_PRODUCER,
+      pdfa: { part: o.attachSources ? 3 : 2, conformance: 'B' },
+    });
   } else {
     job = screenJob(o, rgbPdf, gsOut);
   }
   await writeJobFiles(job);
   await run('gs', job.args, { signal: o.signal, timeoutMs: o.timeoutMs });
-  return finish(gsOut, meta, page, o, mk);
+  const bytes = await finish(gsOut, meta, page, o, mk);
+  return kind === 'screen' ? linearize(bytes, tmp, o) : bytes;
+}
+
+/** The screen file is for the web: qpdf linearizes it (first page shows before the rest arrives). */
+async function linearize(bytes: Uint8Array, tmp: string, o: PrintOptions): Promise<Uint8Array> {
+  const [src, out] = [join(tmp, 'screen-fin.pdf'), join(tmp, 'screen-lin.pdf')];
+  await writeFile(src, bytes);
+  const args = [
+    '--linearize',
+    '--object-streams=generate',
+    '--compress-streams=y',
+    '--recompress-flate',
+    src,
+    out,
+  ];
+  // qpdf exits 3 when it only warns; the output is still written.
+  await run('qpdf', args, { signal: o.signal, timeoutMs: o.timeoutMs, okCodes: [0, 3] });
+  return new Uint8Array(await readFile(out));
 }
 
 async function prepareForPrint(source: Uint8Array, out: string): Promise<string> {
@@ -101,8 +128,24 @@ async function finish(
   o: PrintOptions,
   kind: MetadataKind,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(await readFile(gsOut), { updateMetadata: false });
+  return finishDoc(
+    await PDFDocument.load(await readFile(gsOut), { updateMetadata: false }),
+    meta,
+    page,
+    o,
+    kind,
+  );
+}
+
+async function finishDoc(
+  doc: PDFDocument,
+  meta: DocMeta,
+  page: PageGeometry,
+  o: PrintOptions,
+  kind: MetadataKind,
+): Promise<Uint8Array> {
   setBoxes(doc, page);
+  if (kind.pdfx) applyInkRules(doc, o.inks);
   if (kind.pdfx && o.cropMarks) addCropMarks(doc, page, o.slugMm);
   writeMetadata(doc, meta, kind);
   if (kind.pdfa?.part === 3 && o.attachSources) await attachSources(doc, o.attachSources);

@@ -1,6 +1,7 @@
 // Writes Info, XMP, /Lang and the document ID after Ghostscript, which drops non-Latin DOCINFO.
 import { createHash, randomUUID } from 'node:crypto';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import { DEFAULT_UTC_OFFSET, pdfDate, setTrailerId } from '../pdf/dates.ts';
 import type { DocMeta } from './options.ts';
 import { buildXmp, type XmpFields } from './xmp.ts';
 
@@ -29,10 +30,12 @@ export function writeMetadata(doc: PDFDocument, meta: DocMeta, kind: MetadataKin
   doc.setKeywords(meta.keywords);
   doc.setCreator(CREATOR_TOOL);
   doc.setProducer(kind.producer);
-  doc.setCreationDate(meta.creationDate);
-  doc.setModificationDate(now);
-  // pdf-lib's setKeywords joins with spaces; XMP pdf:Keywords must be the identical string.
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  // Written in the edition's time zone (pdf-lib would write UTC: the evening before, for China).
+  const offset = meta.utcOffset ?? DEFAULT_UTC_OFFSET;
+  info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(meta.creationDate, offset)));
+  info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(now, offset)));
+  // pdf-lib's setKeywords joins with spaces; XMP pdf:Keywords must be the identical string.
   info.set(PDFName.of('Keywords'), PDFHexString.fromText(meta.keywords.join(', ')));
   if (kind.pdfx) {
     info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(kind.pdfx));
@@ -51,12 +54,12 @@ export function writeMetadata(doc: PDFDocument, meta: DocMeta, kind: MetadataKin
     ...(kind.pdfx ? { pdfx: kind.pdfx } : {}),
   });
   // Uncompressed and UTF-8, as PDF/A wants it: context.stream() does not add a filter.
+  // Ghostscript's own packet ("Untitled", its pdfaid) would otherwise stay behind as an orphan object.
+  const old = doc.catalog.get(PDFName.of('Metadata'));
+  if (old instanceof PDFRef) doc.context.delete(old);
   const stream = doc.context.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
 
   // The trailer ID: permanent part from the DocumentID, changing part from this instance.
-  const hex = (u: string): PDFHexString => PDFHexString.of(u.replace(/-/g, '').toUpperCase());
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(hex(documentId));
-  (doc.context.trailerInfo.ID as PDFArray).push(hex(instanceId));
+  setTrailerId(doc, documentId, instanceId);
 }

@@ -1,5 +1,6 @@
 // Inputs to makeOutputs: document metadata, page geometry and print settings, with their defaults.
 import { fileURLToPath } from 'node:url';
+import { defaultInkRules, type InkRules } from './inks.ts';
 
 export interface DocMeta {
   title: string;
@@ -9,6 +10,8 @@ export interface DocMeta {
   creationDate: Date;
   /** BCP 47, e.g. "zh-CN". */
   lang: string;
+  /** The edition's time zone, e.g. "+08:00": dates are written as its local date. */
+  utcOffset?: string;
 }
 
 export interface PageGeometry {
@@ -41,6 +44,8 @@ export interface PrintOptions {
   srgbProfile: string;
   /** Ghostscript's PDFSETTINGS preset for the screen file. */
   screenPreset: '/screen' | '/ebook' | '/printer';
+  /** Press ink rules applied to the print file after the CMYK conversion. */
+  inks: InkRules;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -57,6 +62,7 @@ export const defaultPrintOptions: PrintOptions = {
   attachSources: false,
   srgbProfile: '/usr/share/color/icc/ghostscript/srgb.icc',
   screenPreset: '/ebook',
+  inks: defaultInkRules,
   timeoutMs: 120_000,
 };
 

@@ -1,4 +1,5 @@
 // Builds the XMP metadata packet that mirrors the Info dictionary (PDF/A requires the two to agree).
+import { DEFAULT_UTC_OFFSET, xmpDate } from '../pdf/dates.ts';
 import type { DocMeta } from './options.ts';
 
 export interface XmpFields {
@@ -18,17 +19,13 @@ export function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** XMP dates keep the instant; PDF/A compares them with the Info dates, written in UTC too. */
-export function xmpDate(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 const alt = (s: string, lang: string): string =>
   `<rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(s)}</rdf:li><rdf:li xml:lang="${xmlEscape(lang)}">${xmlEscape(s)}</rdf:li></rdf:Alt>`;
 
 export function buildXmp(f: XmpFields): string {
   const m = f.meta;
   const keywords = m.keywords.join(', ');
+  const tz = m.utcOffset ?? DEFAULT_UTC_OFFSET;
   const props = [
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${alt(m.title, m.lang)}</dc:title>`,
@@ -39,9 +36,9 @@ export function buildXmp(f: XmpFields): string {
     `<pdf:Keywords>${xmlEscape(keywords)}</pdf:Keywords>`,
     `<pdf:Producer>${xmlEscape(f.producer)}</pdf:Producer>`,
     `<xmp:CreatorTool>${xmlEscape(f.creatorTool)}</xmp:CreatorTool>`,
-    `<xmp:CreateDate>${xmpDate(m.creationDate)}</xmp:CreateDate>`,
-    `<xmp:ModifyDate>${xmpDate(f.modifyDate)}</xmp:ModifyDate>`,
-    `<xmp:MetadataDate>${xmpDate(f.modifyDate)}</xmp:MetadataDate>`,
+    `<xmp:CreateDate>${xmpDate(m.creationDate, tz)}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${xmpDate(f.modifyDate, tz)}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${xmpDate(f.modifyDate, tz)}</xmp:MetadataDate>`,
     `<xmpMM:DocumentID>${f.documentId}</xmpMM:DocumentID>`,
     `<xmpMM:InstanceID>${f.instanceId}</xmpMM:InstanceID>`,
   ];

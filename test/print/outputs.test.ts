@@ -38,7 +38,7 @@ describe('makeOutputs', () => {
     expect(info.Keywords).toBe('政府工作报告, 经济, 就业');
     expect(info.CreationDate).toMatch(/Mar\s+6 08:00:00 2026 UTC/);
     const boxes = pdfinfo(out[k], '-box');
-    expect(boxes.TrimBox).toMatch(/^8\.50\s+8\.50\s+291\.97\s+235\.28$/);
+    expect(boxes.TrimBox).toMatch(/^8\.51\s+8\.51\s+291\.96\s+235\.27$/);
     expect(boxes.BleedBox).toMatch(/^0\.00\s+0\.00\s+300\.47\s+243\.78$/);
     const fonts = sh('pdffonts', out[k]).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBe(2);
@@ -101,6 +101,6 @@ describe('makeOutputs', () => {
     expect(qdf).toMatch(/\/AF \d+ 0 R/);
     const boxes = pdfinfo(r.print, '-box');
     expect(boxes.MediaBox).toMatch(/^-28\.35\s+-28\.35\s+328\.82\s+272\.13$/);
-    expect(boxes.TrimBox).toMatch(/^8\.50\s+8\.50\s+291\.97\s+235\.28$/);
+    expect(boxes.TrimBox).toMatch(/^8\.51\s+8\.51\s+291\.96\s+235\.27$/);
   });
 });

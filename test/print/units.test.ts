@@ -33,7 +33,7 @@ describe('XMP', () => {
       pdfa: { part: 2, conformance: 'B' },
     });
     expect(x).toContain('A &#38; B &#60;人民&#62;');
-    expect(x).toContain('<xmp:CreateDate>2026-03-06T08:00:00Z</xmp:CreateDate>');
+    expect(x).toContain('<xmp:CreateDate>2026-03-06T16:00:00+08:00</xmp:CreateDate>');
     expect(x).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 });
