@@ -125,4 +125,7 @@ for (const r of proofs) {
     `  post-processing ${r.edition.padEnd(20)} print ${s(t.printMs)}, archive ${s(t.archiveMs)}, screen ${s(t.screenMs)}`,
   );
 }
+// Whole archives: --jobs 1 against --jobs 2, a 40-page run's memory, a queue with two workers.
+const { benchScale } = await import('./bench-scale.ts');
+await benchScale(scratch, pagedCli);
 rmSync(scratch, { recursive: true, force: true });

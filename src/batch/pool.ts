@@ -25,6 +25,9 @@ export interface PoolOptions {
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** A pool process is replaced after this many editions, so whatever Node keeps between builds stays
+ *  bounded; Chromium is fresh for every edition anyway (see runner.ts). */
+const RECYCLE_AFTER = 25;
 
 /** Outcomes in the order of `jobs`, whatever order they finished in. */
 export async function runPool(jobs: EditionJob[], opts: PoolOptions): Promise<EditionOutcome[]> {
@@ -85,7 +88,7 @@ function spawnChild(): ChildProcess {
   return fork(CHILD, [], { execArgv: ['--import', tsx], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
-/** Feeds jobs to one child; resolves with a job index still to do when the child died holding it. */
+/** Feeds jobs to one child; resolves with a job index still to do when the child died or is retired. */
 function serve(
   child: ChildProcess,
   first: number,
@@ -96,6 +99,7 @@ function serve(
 ): Promise<number | undefined> {
   return new Promise((resolve) => {
     let current: number | undefined = first;
+    let served = 0;
     const give = (i: number | undefined) => {
       current = i;
       if (i === undefined) return resolve(undefined);
@@ -109,7 +113,9 @@ function serve(
       else if (m.type === 'done' && current !== undefined) {
         outcomes[current] = m.outcome;
         emit({ type: 'done', outcome: m.outcome });
-        give(take());
+        if (++served < RECYCLE_AFTER) return give(take());
+        current = undefined;
+        resolve(take()); // the lane starts a fresh process for it
       }
     });
     child.once('exit', (code, signal) => {
