@@ -26,14 +26,16 @@ export function connect(url: string, kind: 'worker' | 'command'): Redis {
 /** Connects and pings, so a wrong URL is one clear line rather than a hang or a retry storm. */
 export async function connected(url: string, kind: 'worker' | 'command'): Promise<Redis> {
   const redis = connect(url, kind);
-  redis.on('error', () => undefined); // reported by the ping below; later drops are retried
+  let cause: Error | undefined;
+  redis.on('error', (e: Error) => (cause ??= e)); // reported below; later drops are retried
   try {
     await redis.connect();
     await redis.ping();
     return redis;
   } catch (e) {
     redis.disconnect();
-    const detail = (e as Error).message.split('\n')[0] ?? 'no answer';
+    // "Connection is closed" says less than the socket error behind it (ECONNREFUSED, ENOTFOUND …).
+    const detail = (cause ?? (e as Error)).message.split('\n')[0] ?? 'no answer';
     throw new FolioError('RedisUnreachable', { url, detail }, undefined, { cause: e });
   }
 }

@@ -18,7 +18,7 @@ export function workerCommand(program: Command): void {
     .addOption(redisOption())
     .addOption(
       new Option('--concurrency <n>', 'editions at once, each in its own process and Chromium')
-        .default(Math.max(1, Math.floor(availableParallelism() / 2)), 'half the cores')
+        .default(availableParallelism(), 'the number of cores, like build --jobs')
         .argParser(Number),
     )
     .option(
