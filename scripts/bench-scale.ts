@@ -3,6 +3,7 @@
 // redis-server; pages per hour for each.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { makeArchive } from './make-archive.ts';
 import { startRedis } from '../test/helpers/redis.ts';
@@ -37,10 +38,22 @@ function treeRss(root: number): number {
   return sum;
 }
 
-/** Runs folio with args; wall time and the peak memory of its whole process tree. */
-function folio(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; peak: number }> {
+interface Run {
+  ms: number;
+  /** Peak resident memory of the whole process tree, bytes. */
+  peak: number;
+  /** CPU seconds of every process it started (bash's `times`): what the run costs on an idle machine. */
+  cpu: number;
+}
+
+/** Runs folio with args under bash, whose `times` reports the CPU of all its descendants. */
+function folio(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   const t = performance.now();
-  const child = spawn(process.execPath, [FOLIO, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const quoted = [process.execPath, FOLIO, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('bash', ['-c', `${quoted} 2>/dev/null; s=$?; times >&2; exit $s`], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let peak = 0;
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
@@ -48,7 +61,10 @@ function folio(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ 
   return new Promise((resolve, reject) =>
     child.once('exit', (code) => {
       clearInterval(sampler);
-      if (code === 0) resolve({ ms: performance.now() - t, peak });
+      // `times` prints the shell's own times, then its children's: "0m1.5s 0m0.3s".
+      const m = [...err.matchAll(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/g)].pop();
+      const cpu = m ? Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4]) : NaN;
+      if (code === 0) resolve({ ms: performance.now() - t, peak, cpu });
       else reject(new Error(`folio ${args.join(' ')} exited ${code}:\n${err}`));
     }),
   );
@@ -63,6 +79,7 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
   const perHour = (pages: number, ms: number) => Math.round((pages / ms) * 3_600_000);
   const twelve = makeArchive({ count: 12, outDir: join(scratch, 'archive-12') });
   const pages12 = pagesOf(twelve);
+  console.log(`bench: load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
   console.log(`bench: archives (make-archive.ts; both seeds, ${pages12} pages in 12 editions), one run each`);
   const build = (dir: string, jobs: number, extra: string[]) =>
     folio([
@@ -76,12 +93,14 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
     ]);
   const one = await build(join(scratch, 'archive-12'), 1, ['--draft']);
   const two = await build(join(scratch, 'archive-12'), 2, ['--draft']);
-  const line = (label: string, ms: number, pages: number, extra = '') =>
+  const line = (label: string, r: { ms: number; cpu?: number }, pages: number, extra = '') =>
     console.log(
-      `  ${label.padEnd(42)} ${s(ms).padStart(7)}  ${String(perHour(pages, ms)).padStart(5)} pages/h${extra}`,
+      `  ${label.padEnd(42)} ${s(r.ms).padStart(7)}  ${String(perHour(pages, r.ms)).padStart(5)} pages/h` +
+        (r.cpu ? `, ${(r.cpu / pages).toFixed(2)} CPU s/page` : '') +
+        extra,
     );
-  line('12 editions --jobs 1 --draft', one.ms, pages12);
-  line('12 editions --jobs 2 --draft', two.ms, pages12);
+  line('12 editions --jobs 1 --draft', one, pages12);
+  line('12 editions --jobs 2 --draft', two, pages12);
 
   // 40 pages with every output (previews, PDF/X, PDF/A, screen, preflight): what an archive re-export does.
   const forty = makeArchive({ count: 26, outDir: join(scratch, 'archive-40'), seedValue: 7 });
@@ -89,7 +108,7 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
   const big = await build(join(scratch, 'archive-40'), 2, []);
   line(
     `${forty.length} editions, ${pages40} pages, --jobs 2, all outputs`,
-    big.ms,
+    big,
     pages40,
     `, peak memory ${(big.peak / 2 ** 30).toFixed(2)} GB`,
   );
@@ -117,7 +136,7 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
   } finally {
     await redis.stop();
   }
-  line('12 editions, queue, two workers --draft', queued.ms, pages12);
+  line('12 editions, queue, two workers --draft', queued, pages12);
 
   const check = (label: string, value: number, ok: boolean, target: string) =>
     console.log(`  ${ok ? 'PASS' : 'MISS'}  ${label.padEnd(44)} ${value.toFixed(2)}  (target ${target})`);
@@ -130,6 +149,13 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
     '≤ 1×',
   );
   check('peak memory, 40-page run (GB)', big.peak / 2 ** 30, big.peak < 2 * 2 ** 30, '< 2 GB');
+  // Wall times depend on what else the machine runs; CPU seconds do not. On c idle cores a full
+  // re-export runs at about c × 3600 / (CPU s per page) pages an hour.
+  const cores = availableParallelism();
+  console.log(
+    `  load average at the end ${loadavg()[0]!.toFixed(1)}; all outputs on ${cores} idle cores ≈ ` +
+      `${Math.round((cores * 3600) / (big.cpu / pages40))} pages/h (from ${(big.cpu / pages40).toFixed(2)} CPU s/page)`,
+  );
 }
 
 async function statusJson(env: NodeJS.ProcessEnv): Promise<{ completed: number; failed: number }> {
