@@ -12,27 +12,28 @@ const ROOT = join(import.meta.dirname, '..');
 const FOLIO = join(ROOT, 'bin/folio.mjs');
 const PAGES: Record<string, number> = { 'taiyuan-five-years': 1, 'taiyuan-work-report': 2 };
 
-/** Sum of the resident memory of a process and all its descendants, from /proc. */
-function treeRss(root: number): number {
+/** Memory of a process and all its descendants, from /proc: proportional set size (shared pages split
+ *  between the processes sharing them; Chromium's processes share most of theirs, so RSS would overcount). */
+function treeMemory(root: number): number {
   const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
   for (const p of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(p), Number(fields[1]));
-      rss.set(Number(p), Number(fields[21]) * 4096);
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {
       // ended meanwhile
     }
   }
   let sum = 0;
-  for (const [pid, bytes] of rss) {
-    for (let q: number | undefined = pid; q && q > 1; q = parent.get(q)) {
-      if (q === root) {
-        sum += bytes;
-        break;
-      }
+  for (const pid of parent.keys()) {
+    let q: number | undefined = pid;
+    while (q && q > 1 && q !== root) q = parent.get(q);
+    if (q !== root) continue;
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      sum += Number(pss?.[1] ?? 0) * 1024;
+    } catch {
+      // ended meanwhile
     }
   }
   return sum;
@@ -40,7 +41,7 @@ function treeRss(root: number): number {
 
 interface Run {
   ms: number;
-  /** Peak resident memory of the whole process tree, bytes. */
+  /** Peak memory (PSS) of the whole process tree, bytes. */
   peak: number;
   /** CPU seconds of every process it started (bash's `times`): what the run costs on an idle machine. */
   cpu: number;
@@ -57,7 +58,7 @@ function folio(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Ru
   let peak = 0;
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
+  const sampler = setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!))), 250);
   return new Promise((resolve, reject) =>
     child.once('exit', (code) => {
       clearInterval(sampler);
@@ -103,7 +104,7 @@ export async function benchScale(scratch: string, pagedCliMs: number): Promise<v
   line('12 editions --jobs 2 --draft', two, pages12);
 
   // 40 pages with every output (previews, PDF/X, PDF/A, screen, preflight): what an archive re-export does.
-  const forty = makeArchive({ count: 26, outDir: join(scratch, 'archive-40'), seedValue: 7 });
+  const forty = makeArchive({ count: 27, outDir: join(scratch, 'archive-40'), seedValue: 7 });
   const pages40 = pagesOf(forty);
   const big = await build(join(scratch, 'archive-40'), 2, []);
   line(
