@@ -11,13 +11,14 @@ import { createMarkdown } from '../src/markdown/md.ts';
 import { launchBrowser } from '../src/paginate/browser.ts';
 import { ROOT } from '../src/pipeline.ts';
 import { loadTemplates } from '../src/render/templates.ts';
+import { BLOCK_DIRS } from '../src/blocks/registry.ts';
 
 const [theme = 'default', out = '/tmp/gallery.png'] = process.argv.slice(2);
 const fixtures = join(ROOT, 'test', 'fixtures', 'blocks');
 
 const article = await readArticle(join(fixtures, 'gallery.md'));
 const { figures } = await loadFigures(fixtures);
-const templates = await loadTemplates(join(ROOT, 'templates'));
+const templates = await loadTemplates(join(ROOT, 'templates'), BLOCK_DIRS);
 const rendered = renderArticle(createMarkdown(), article, figures, templates.block);
 throwIfAny(rendered.errors);
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from '../src/pipeline.ts';
-import { rasterise, refPath } from '../test/visual/raster.ts';
+import { rasterise, refPath } from '../test/browser/visual/raster.ts';
 
 const outDir = mkdtempSync(join(tmpdir(), 'folio-refs-'));
 const results = await build(['content/taiyuan-five-years', 'content/taiyuan-work-report'], {

@@ -8,6 +8,7 @@ import { createMarkdown } from './markdown/md.ts';
 import { renderArticle, type RenderedArticle } from './markdown/article.ts';
 import type { FigureUse } from './markdown/env.ts';
 import { loadTemplates, type Templates } from './render/templates.ts';
+import { BLOCK_DIRS } from './blocks/registry.ts';
 import { throwIfAny, type Warning } from './errors/FolioError.ts';
 import { verifyImages } from './images/verify.ts';
 import { resolveGeometry } from './config/presets.ts';
@@ -32,7 +33,7 @@ export interface CheckedEdition {
 export async function checkEdition(dir: string, opts: { figures?: FigureSet } = {}): Promise<CheckedEdition> {
   const source = await loadEditionSource(dir);
   const figures = opts.figures ?? (await loadFigures(source.dir));
-  const templates = await loadTemplates(join(ROOT, 'templates'));
+  const templates = await loadTemplates(join(ROOT, 'templates'), BLOCK_DIRS);
   const md = createMarkdown();
   const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, templates.block));
   throwIfAny(rendered.flatMap((r) => r.errors));

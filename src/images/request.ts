@@ -11,7 +11,7 @@ export interface ImageRequest {
   ratio?: string;
 }
 
-/** Written by templates/blocks/photo.hbs as `data-folio-image="…" data-folio-line="…"`. */
+/** Written by src/blocks/photo/template.hbs as `data-folio-image="…" data-folio-line="…"`. */
 const PLACEHOLDER = /data-folio-image="([\w-]+)" data-folio-line="(\d+)"/g;
 
 /** base64url of JSON: only [A-Za-z0-9_-], so Handlebars' escaping leaves it as it is. */

@@ -24,7 +24,7 @@ export interface MarkdownEnv {
   figures: Map<string, Figure>;
   uses: FigureUse[];
   errors: FolioError[];
-  /** Renders templates/blocks/<name>.hbs; absent when only checking references. */
+  /** Renders a block folder's template.hbs; absent when only checking references. */
   renderBlock?: (name: string, data: Record<string, unknown>) => string;
   /** Set by the section splitter while rendering, so uses know their module. */
   module: string;

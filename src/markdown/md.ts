@@ -1,7 +1,7 @@
 // The markdown-it instance Folio uses: CommonMark plus figure references and infographic blocks.
 import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
 import { figureRefPlugin } from './figureRef.ts';
-import { blocksPlugin } from './blocks/directive.ts';
+import { blocksPlugin } from '../blocks/directive.ts';
 import { refuseImagesPlugin } from './images.ts';
 
 export function createMarkdown(): Md {

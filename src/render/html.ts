@@ -7,8 +7,8 @@ import { FolioError } from '../errors/FolioError.ts';
 import type { RenderedArticle } from '../markdown/article.ts';
 import type { ComposedPage } from './compose.ts';
 import type { Templates } from './templates.ts';
-import { readdir } from 'node:fs/promises';
 import { cspMeta, PRINT_POLICY } from '../security/csp.ts';
+import { BLOCK_DIRS, COMMON_CSS } from '../blocks/registry.ts';
 import { documentMeta, pageView, printedPages, type DocumentMeta } from './viewModel.ts';
 
 export interface HtmlInput {
@@ -30,7 +30,7 @@ export async function renderHtml(
   const meta = documentMeta(source, input.articles);
   const css = [
     await readFile(join(root, 'styles', 'base.css'), 'utf8'),
-    ...(await blockCss(root)),
+    ...(await blockCss()),
     await themeCss(root, source),
   ].join('\n');
   const html = input.templates.edition({
@@ -47,10 +47,9 @@ export async function renderHtml(
   return { html, meta };
 }
 
-async function blockCss(root: string): Promise<string[]> {
-  const dir = join(root, 'styles', 'blocks');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.css')).sort();
-  return Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+async function blockCss(): Promise<string[]> {
+  const dirs = [...BLOCK_DIRS].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, dir]) => join(dir, 'style.css'));
+  return Promise.all([COMMON_CSS, ...dirs].map((f) => readFile(f, 'utf8')));
 }
 
 async function themeCss(root: string, source: EditionSource): Promise<string> {

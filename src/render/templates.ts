@@ -10,24 +10,30 @@ export type Template = (data: unknown) => string;
 export interface Templates {
   /** The whole edition document (templates/edition.hbs). */
   edition: Template;
-  /** One infographic block (templates/blocks/<name>.hbs). */
+  /** One infographic block (src/blocks/<name>/template.hbs). */
   block(name: string, data: Record<string, unknown>): string;
 }
 
-export async function loadTemplates(templatesDir: string): Promise<Templates> {
+/** `blockDirs`: block name → its folder, whose template.hbs becomes the partial of that name. */
+export async function loadTemplates(
+  templatesDir: string,
+  blockDirs: ReadonlyMap<string, string>,
+): Promise<Templates> {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.join(String(sep)) : '',
   );
   hb.registerHelper('lastSection', (a: RenderedArticle, s: Section) => a.sections.at(-1) === s);
-  for (const dir of ['partials', 'blocks']) {
-    const full = join(templatesDir, dir);
-    const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));
-    for (const name of names) {
-      const file = join(full, name);
-      hb.registerPartial(basename(name, '.hbs'), compile(hb, await readFile(file, 'utf8'), file));
-    }
+  const full = join(templatesDir, 'partials');
+  const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));
+  for (const name of names) {
+    const file = join(full, name);
+    hb.registerPartial(basename(name, '.hbs'), compile(hb, await readFile(file, 'utf8'), file));
+  }
+  for (const [name, dir] of blockDirs) {
+    const file = join(dir, 'template.hbs');
+    hb.registerPartial(name, compile(hb, await readFile(file, 'utf8'), file));
   }
   const main = join(templatesDir, 'edition.hbs');
   const edition = compile(hb, await readFile(main, 'utf8'), main);
@@ -37,7 +43,7 @@ export async function loadTemplates(templatesDir: string): Promise<Templates> {
     block: (name, data) => {
       let t = blockCache.get(name);
       if (!t) {
-        t = compile(hb, `{{> ${name}}}`, join(templatesDir, 'blocks', `${name}.hbs`));
+        t = compile(hb, `{{> ${name}}}`, join(blockDirs.get(name) ?? templatesDir, 'template.hbs'));
         blockCache.set(name, t);
       }
       return t(data);

@@ -12,7 +12,7 @@ export interface FileWatch {
 
 /** The folders whose files decide an edition's pages. */
 export function watchedPaths(editionDir: string): string[] {
-  return [resolve(editionDir), join(ROOT, 'templates'), join(ROOT, 'styles')];
+  return [resolve(editionDir), join(ROOT, 'templates'), join(ROOT, 'styles'), join(ROOT, 'src', 'blocks')];
 }
 
 /**
