@@ -1,12 +1,12 @@
 // Real Chromium: a page Folio paginates loads nothing from outside and runs only Folio's own scripts.
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FolioError } from '../../src/errors/FolioError.ts';
-import { prepareFonts } from '../../src/fonts/prepare.ts';
-import { launchBrowser } from '../../src/paginate/browser.ts';
-import { paginate } from '../../src/paginate/paged.ts';
-import { cspMeta, PRINT_POLICY } from '../../src/security/csp.ts';
-import { startSpy, type Spy } from '../helpers/spy.ts';
+import { FolioError } from '../../../src/errors/FolioError.ts';
+import { prepareFonts } from '../../../src/fonts/prepare.ts';
+import { launchBrowser } from '../../../src/paginate/browser.ts';
+import { paginate } from '../../../src/paginate/paged.ts';
+import { cspMeta, PRINT_POLICY } from '../../../src/security/csp.ts';
+import { startSpy, type Spy } from '../../helpers/spy.ts';
 
 /** Every way a page can reach out: CSS @import and url(), <img>, <link>, <iframe>, and script. */
 function hostile(origin: string, csp: boolean, link = ''): string {

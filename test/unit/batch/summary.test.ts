@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { failureLines, summaryTable } from '../../src/batch/summary.ts';
-import { lines } from '../../src/batch/progress.ts';
-import type { EditionOutcome } from '../../src/batch/outcome.ts';
-import { editionHash } from '../../src/queue/hash.ts';
+import { failureLines, summaryTable } from '../../../src/batch/summary.ts';
+import { lines } from '../../../src/batch/progress.ts';
+import type { EditionOutcome } from '../../../src/batch/outcome.ts';
+import { editionHash } from '../../../src/queue/hash.ts';
 
 const ok = (edition: string, pages: number, seconds: number): EditionOutcome => ({
   dir: `/c/${edition}`,

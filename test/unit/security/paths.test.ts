@@ -2,9 +2,9 @@
 import { copyFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEdition } from '../../src/check.ts';
-import { FolioError } from '../../src/errors/FolioError.ts';
-import { copyEdition, edit } from '../helpers/edition.ts';
+import { checkEdition } from '../../../src/check.ts';
+import { FolioError } from '../../../src/errors/FolioError.ts';
+import { copyEdition, edit } from '../../helpers/edition.ts';
 
 async function failure(dir: string): Promise<FolioError> {
   const e = await checkEdition(dir).then(

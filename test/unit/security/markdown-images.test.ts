@@ -1,9 +1,9 @@
 // Markdown images are never fetched: each one is an error at its file:line:col, inline or by reference.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEdition } from '../../src/check.ts';
-import { FolioError, FolioErrors } from '../../src/errors/FolioError.ts';
-import { copyEdition, edit } from '../helpers/edition.ts';
+import { checkEdition } from '../../../src/check.ts';
+import { FolioError, FolioErrors } from '../../../src/errors/FolioError.ts';
+import { copyEdition, edit } from '../../helpers/edition.ts';
 
 async function errorsOf(dir: string): Promise<FolioError[]> {
   const e = await checkEdition(dir).then(

@@ -8,10 +8,10 @@ import { basename, join } from 'node:path';
 import { QueueEvents } from 'bullmq';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeArchive } from '../../scripts/make-archive.ts';
-import { QUEUE_NAME } from '../../src/queue/connection.ts';
-import { pdftext } from '../helpers/tools.ts';
-import { startRedis, type TestRedis } from '../helpers/redis.ts';
+import { makeArchive } from '../../../scripts/make-archive.ts';
+import { QUEUE_NAME } from '../../../src/queue/connection.ts';
+import { pdftext } from '../../helpers/tools.ts';
+import { startRedis, type TestRedis } from '../../helpers/redis.ts';
 
 const EDITIONS = 10;
 let redis: TestRedis;

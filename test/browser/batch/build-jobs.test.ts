@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { makeArchive } from '../../scripts/make-archive.ts';
-import { pdftext } from '../helpers/tools.ts';
+import { makeArchive } from '../../../scripts/make-archive.ts';
+import { pdftext } from '../../helpers/tools.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'folio-jobs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
