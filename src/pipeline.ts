@@ -15,6 +15,7 @@ import { paginate, type Paginated } from './paginate/paged.ts';
 import type { Measurement } from './paginate/measure.ts';
 import type { Warning } from './errors/FolioError.ts';
 import { checkFit } from './paginate/fit.ts';
+import { fitViews, fitLines, type FitOutcome } from './fit/views.ts';
 import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
 import { writePreviews } from './output/previews.ts';
@@ -110,12 +111,15 @@ export async function printEdition(
   try {
     spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
     paged = await paginateEdition(e, browser, opts);
+    // Stage 5½: fit every module to its box in the live pages (src/fit/), then measure again.
+    const fit = await fitViews(e, [spread, paged], { ...opts, allowOverset: opts.allowOverset ?? false });
+    for (const line of fit ? fitLines(fit.report) : []) opts.log(`${name}: ${line}`);
     const measurement = (spread ?? paged).measurement;
-    const fitWarnings = checkFit(e, measurement, opts.allowOverset ?? false);
+    const fitWarnings = checkFit(e, measurement, opts.allowOverset ?? false, fit);
     opts.log(`${name}: writing PDF`);
     const pdf = await finishPdf(e, paged, measurement);
     const spreadPdf = spread ? await finishPdf(e, spread, measurement, 2) : undefined;
-    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts);
+    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts, fit);
     opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
     return result;
   } finally {
@@ -161,6 +165,7 @@ export async function writeOutputs(
   measurement: Measurement,
   fitWarnings: Warning[],
   opts: Pick<BuildOptions, 'outDir' | 'draft' | 'signal'>,
+  fit?: FitOutcome,
 ): Promise<BuildResult> {
   const name = e.source.name;
   const out = await stage(resolve(opts.outDir, name));
@@ -169,6 +174,7 @@ export async function writeOutputs(
     if (pdfs.spreadPdf) outputs['spread'] = await out.write(`${name}-spread.pdf`, pdfs.spreadPdf);
     if (!opts.draft) Object.assign(outputs, await writePreviews(out, `${name}.pdf`, e.source.config.pages));
     let result = buildReport(e, measurement, [...e.warnings, ...fitWarnings], outputs, formatFigure);
+    if (fit) result = { ...result, fit: fit.report };
     // Written before the press step too: a PDF/A-3 archive carries this report among its sources.
     await out.write('report.json', reportJson(result));
     if (!opts.draft) {

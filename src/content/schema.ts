@@ -45,6 +45,47 @@ export const outputSchema = z
   })
   .strict();
 
+const range = (lo: number, hi: number) =>
+  z
+    .tuple([z.number().min(lo).max(0), z.number().min(0).max(hi)])
+    .describe(`[shrink, grow] as a fraction of the set size, within ${lo}…${hi}`);
+
+/** Copyfit limits (src/fit/): the ladder's steps, in order, and how far each may go. */
+export const fitSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('false prints the grid as drawn, without fitting'),
+    spare: z
+      .enum(['weights', 'even'])
+      .default('weights')
+      .describe("Where a page's spare height goes: by the rows' shares (weights) or the same to every row"),
+    graphics: range(-0.3, 1.5)
+      .default([-0.15, 1])
+      .describe('Step 1: big numbers, chart and stats cell size in a graphics band'),
+    leading: range(-0.1, 0.2)
+      .default([-0.06, 0.12])
+      .describe('Step 2: leading of the body text (vertical justification)'),
+    paragraphEm: z
+      .number()
+      .min(0)
+      .max(1.5)
+      .default(0.6)
+      .describe('Step 2: most space added between paragraphs, in em'),
+    trackingEm: z
+      .number()
+      .min(0)
+      .max(0.05)
+      .default(0.02)
+      .describe('Step 3: most tracking either way, in em (small steps of 0.005 em)'),
+    bodyPt: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .default(0.5)
+      .describe('Step 4: most change of the body size, in pt (never below output.minTextPt)'),
+    slackMm: z.number().min(0.5).max(20).default(2).describe('A module is fitted when this close to full'),
+  })
+  .strict();
+
 export const editionSchema = z
   .object({
     newspaper: z.string().min(1).describe('Paper name printed in the folio line'),
@@ -75,6 +116,7 @@ export const editionSchema = z
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
     output: outputSchema.default(() => outputSchema.parse({})),
+    fit: fitSchema.default(() => fitSchema.parse({})),
   })
   .strict();
 
@@ -108,3 +150,4 @@ export const frontMatterSchema = z
 export type EditionConfig = z.output<typeof editionSchema>;
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 export type OutputConfig = z.output<typeof outputSchema>;
+export type FitConfig = z.output<typeof fitSchema>;

@@ -124,6 +124,31 @@ export const catalogue = {
       `overset: module "${d.module}" of ${d.article} on page ${d.page} overflows by ${d.overflowMm.toFixed(1)} mm`,
     hint: () => 'shorten the text, give the module more room in the layout, or build with --allow-overset',
   }),
+  Collision: entry<{ module: string; page: number; what: string; overlapMm: number }>({
+    message: (d) =>
+      `overset: module "${d.module}" on page ${d.page} ${d.what} by ${d.overlapMm.toFixed(1)} mm`,
+    hint: () => 'shorten the text, give the module more room in the layout, or narrow its graphics band',
+  }),
+  Underset: entry<{ module: string; page: number; spareMm: number }>({
+    message: (d) =>
+      `underset: module "${d.module}" on page ${d.page} has ${Math.round(d.spareMm)} mm spare — add content or a block, or use a smaller preset`,
+    hint: () =>
+      "edition.yaml fit: limits say how far the ladder may go; the spare was spread over the page's rows",
+  }),
+  LooseLine: entry<{
+    module: string;
+    page: number;
+    text: string;
+    em: number;
+    lines: number;
+    orphan: boolean;
+  }>({
+    message: (d) =>
+      d.orphan && d.lines === 1
+        ? `loose line: module "${d.module}" on page ${d.page} ends a paragraph with one character ("${d.text}")`
+        : `loose line: module "${d.module}" on page ${d.page} has ${d.lines} line(s) set up to ${d.em.toFixed(2)} em apart ("${d.text.slice(0, 12)}…")`,
+    hint: () => 'reword the paragraph slightly, or move a long figure away from the line end',
+  }),
   PageOverflow: entry<{ expected: number; got: number }>({
     message: (d) => `the layout produced ${d.got} pages where the edition has ${d.expected}`,
     hint: () => 'a module pushed content onto a page that does not exist: shorten it or change the grid',

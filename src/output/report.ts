@@ -4,6 +4,7 @@ import type { PreflightReport } from '../preflight/index.ts';
 import type { Figure } from '../figures/schema.ts';
 import type { Measurement } from '../paginate/measure.ts';
 import type { FigureUse } from '../markdown/env.ts';
+import type { FitReport } from '../fit/report.ts';
 
 export interface FigureReport {
   text: string;
@@ -19,6 +20,8 @@ export interface BuildResult {
   warnings: Array<Warning>;
   /** One line per press file: absent for draft builds. */
   preflight?: Array<{ file: string; profile: string; ok: boolean; failed: string[] }>;
+  /** The fit stage's report: every page and module with its box, slack and adjustments. */
+  fit?: FitReport;
 }
 
 export function reportJson(r: BuildResult): string {

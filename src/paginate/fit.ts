@@ -2,6 +2,12 @@
 import { FolioError, throwIfAny, type Warning } from '../errors/FolioError.ts';
 import type { Measurement } from './measure.ts';
 
+/** What the fit stage found (src/fit/): collisions are errors like overset; the rest are warnings. */
+interface Fitted {
+  errors: FolioError[];
+  warnings: Warning[];
+}
+
 interface Laid {
   source: {
     configFile: string;
@@ -11,7 +17,7 @@ interface Laid {
   pages: Array<{ number: number }>;
 }
 
-export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warning[] {
+export function checkFit(e: Laid, m: Measurement, allowOverset: boolean, fit?: Fitted): Warning[] {
   if (m.pageCount !== e.pages.length) {
     throw new FolioError(
       'PageOverflow',
@@ -19,7 +25,7 @@ export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warnin
       { file: e.source.configFile, line: 0, column: 0 },
     );
   }
-  const errors = m.overset.map((o) => {
+  const errors: FolioError[] = m.overset.map((o) => {
     const article = e.source.articles.find((a) => a.slug === o.article);
     const page = e.source.config.pages[o.page] ?? o.page + 1;
     return new FolioError(
@@ -28,12 +34,17 @@ export function checkFit(e: Laid, m: Measurement, allowOverset: boolean): Warnin
       { file: article?.file ?? e.source.configFile, line: o.line, column: 0 },
     );
   });
+  // A module that overflows is reported once, as overset; every other collision is reported too.
+  const overset = new Set(m.overset.map((o) => o.module));
+  for (const c of fit?.errors ?? [])
+    if (!overset.has((c.details as { module: string }).module)) errors.push(c);
   if (!allowOverset) throwIfAny(errors);
-  return errors.map((err) => ({
+  const found = errors.map((err) => ({
     code: 'Overset',
     message: err.message,
     file: err.position?.file,
     line: err.position?.line,
     column: err.position?.column,
   }));
+  return [...found, ...(fit?.warnings ?? [])];
 }

@@ -17,6 +17,7 @@ it('keeps the last good output when a later build fails', () => {
   expect(Object.keys(report).sort()).toEqual([
     'edition',
     'figures',
+    'fit',
     'outputs',
     'pages',
     'preflight',
@@ -31,6 +32,9 @@ it('keeps the last good output when a later build fails', () => {
     'screen',
   ]);
   expect(report.figures['employment.newUrbanJobs']).toMatchObject({ text: '47.65万人', pages: [4] });
+  // --json carries the fit report: the page and each module's box, slack and adjustments.
+  expect(report.fit.pages[0].page).toBe(4);
+  expect(report.fit.pages[0].modules.map((m: { module: string }) => m.module)).toContain('s06');
   const pdf = report.outputs.pdf as string;
   const before = hash(pdf);
 
