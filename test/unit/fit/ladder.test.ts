@@ -1,6 +1,6 @@
 // The copyfit ladder on synthetic measurements: step order, limits, and where it stops.
 import { describe, expect, it } from 'vitest';
-import { fitModule, type LadderLimits, type Settings } from '../../src/fit/ladder.ts';
+import { fitModule, type LadderLimits, type Settings } from '../../../src/fit/ladder.ts';
 
 const limits: LadderLimits = {
   graphics: [-0.15, 1],

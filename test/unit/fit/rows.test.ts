@@ -1,6 +1,6 @@
 // Row heights from content and the spare-height policy, on synthetic module measurements.
 import { describe, expect, it } from 'vitest';
-import { solveRows, type Need, type Track } from '../../src/fit/rows.ts';
+import { solveRows, type Need, type Track } from '../../../src/fit/rows.ts';
 
 const share = (weight: number): Track => ({ kind: 'share', weight, px: 0 });
 const need = (key: string, rows: [number, number], min: number, max: number): Need => ({
