@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { formatFigure } from './figures/format.ts';
 import { resolveGeometry, type PageGeometry } from './config/presets.ts';
-import { composePages, type ComposedPage } from './render/compose.ts';
+import { composePages, gridLine, type ComposedPage } from './render/compose.ts';
 import { renderHtml } from './render/html.ts';
 import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
@@ -73,6 +73,7 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
     for (const dir of dirs) {
       log(`${dir}: checking content and figures`);
       editions.push(await layOut(await checkEdition(dir)));
+      log(`${dir}: ${gridLine(editions.at(-1)!.pages[0]?.gridBy)}`);
     }
     log('preparing fonts');
     fonts = await prepareFonts({ chars: editions.map((e) => e.html).join(''), signal: opts.signal });

@@ -1,5 +1,6 @@
 // Schemas for an edition's edition.yaml and each article's front matter.
 import { z } from 'zod';
+import { composeSchema, weightSchema } from '../compose/schema.ts';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
@@ -113,6 +114,9 @@ export const editionSchema = z
       .describe(
         'Per page: row heights — a number is a share of the free height, auto fits the content, 40mm is fixed',
       ),
+    compose: composeSchema
+      .optional()
+      .describe('Steers the page composer when grid is absent (README "Composer")'),
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
     output: outputSchema.default(() => outputSchema.parse({})),
@@ -134,6 +138,7 @@ export const frontMatterSchema = z
     keywords: z.array(z.string()).default([]),
     summary: z.string().optional(),
     role: z.enum(['main', 'commentary', 'sidebar']).optional(),
+    weight: weightSchema,
     // Edition facts an article may state too (a desk's habit); they must agree with edition.yaml.
     newspaper: z.string().optional().describe('Defaults to edition.yaml; must match it'),
     date: isoDay.optional().describe('Defaults to edition.yaml; must match it'),

@@ -149,6 +149,12 @@ export const catalogue = {
         : `loose line: module "${d.module}" on page ${d.page} has ${d.lines} line(s) set up to ${d.em.toFixed(2)} em apart ("${d.text.slice(0, 12)}…")`,
     hint: () => 'reword the paragraph slightly, or move a long figure away from the line end',
   }),
+  ComposeNoFit: entry<{ modules: string; missingMm: number; preset: string; pages: number }>({
+    message: (d) =>
+      `the modules cannot fit on ${d.pages} ${d.preset} page(s) in any arrangement: ${d.modules} — about ${d.missingMm.toFixed(0)} mm of column depth missing`,
+    hint: () =>
+      'use a bigger preset (tabloid → broadsheet) or more pages, drop blocks or text, or jump text to another page with continuedTo (下转); or write grid: by hand',
+  }),
   PageOverflow: entry<{ expected: number; got: number }>({
     message: (d) => `the layout produced ${d.got} pages where the edition has ${d.expected}`,
     hint: () => 'a module pushed content onto a page that does not exist: shorten it or change the grid',

@@ -1,4 +1,5 @@
 // The build report: the stable JSON `folio build --json` prints and report.json stores.
+import type { GridBy } from '../render/compose.ts';
 import type { Warning } from '../errors/FolioError.ts';
 import type { PreflightReport } from '../preflight/index.ts';
 import type { Figure } from '../figures/schema.ts';
@@ -18,6 +19,8 @@ export interface BuildResult {
   outputs: Record<string, string>;
   figures: Record<string, FigureReport>;
   warnings: Array<Warning>;
+  /** Who drew the grid: edition.yaml, or the composer (which alternative, how far it searched). */
+  layout?: GridBy;
   /** One line per press file: absent for draft builds. */
   preflight?: Array<{ file: string; profile: string; ok: boolean; failed: string[] }>;
   /** The fit stage's report: every page and module with its box, slack and adjustments. */
@@ -34,7 +37,7 @@ export function summary(r: PreflightReport): NonNullable<BuildResult['preflight'
 
 interface Built {
   source: { name: string; config: { pages: number[] } };
-  pages: Array<{ number: number }>;
+  pages: Array<{ number: number; gridBy?: GridBy }>;
   figures: { figures: Map<string, Figure> };
   uses: FigureUse[];
 }
@@ -55,5 +58,13 @@ export function buildReport(
       .map((u) => ({ article: u.article, module: u.module, block: u.block, line: u.line }));
     figures[f.id] = { text: format(f, 'full'), pages, blocks };
   }
-  return { edition: e.source.name, pages: e.source.config.pages.length, outputs, figures, warnings };
+  const layout = e.pages[0]?.gridBy;
+  return {
+    edition: e.source.name,
+    pages: e.source.config.pages.length,
+    outputs,
+    figures,
+    warnings,
+    ...(layout ? { layout } : {}),
+  };
 }

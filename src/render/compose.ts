@@ -2,6 +2,8 @@
 import { FolioError } from '../errors/FolioError.ts';
 import type { EditionSource } from '../content/load.ts';
 import type { RenderedArticle, Section } from '../markdown/article.ts';
+import { resolveGeometry } from '../config/presets.ts';
+import { planLayout } from '../compose/index.ts';
 
 export interface Module {
   key: string;
@@ -23,6 +25,19 @@ export interface ComposedPage {
   areas: string[];
   rows: Array<number | string>;
   modules: Module[];
+  /** Who drew the grid: the desk in edition.yaml, or the composer (src/compose/) and which alternative. */
+  gridBy: GridBy;
+}
+
+export type GridBy =
+  | { by: 'edition' }
+  | { by: 'composer'; alternative: number; of: number; evaluations: number; bounded: boolean; ms: number };
+
+/** One log line: which grid the build uses. */
+export function gridLine(g: GridBy | undefined): string {
+  if (!g || g.by === 'edition') return 'grid: hand-written in edition.yaml';
+  const bound = g.bounded ? ', search bounded' : '';
+  return `grid: composed by Folio (alternative ${g.alternative} of ${g.of}; ${g.evaluations} boxes searched in ${g.ms} ms${bound}) — \`folio layout\` prints it`;
 }
 
 /** Every module an edition offers, by grid key. */
@@ -50,16 +65,31 @@ export function mainArticle(articles: RenderedArticle[]): RenderedArticle | unde
   return articles.find((a) => a.front.role === 'main') ?? articles[0];
 }
 
+/** `alternative` picks one of the composer's grids (1 = its best) when edition.yaml has none. */
 export function composePages(
   source: EditionSource,
   articles: RenderedArticle[],
   columns: number,
+  alternative = 1,
 ): ComposedPage[] {
   const modules = collectModules(articles);
   const spread = source.config.layout === 'spread';
   const sheets = spread ? [source.config.pages] : source.config.pages.map((n) => [n]);
   const width = spread ? columns * 2 : columns;
-  const grid = source.config.grid ?? autoGrid(sheets.length, modules, width);
+  // A hand-written grid always wins; without one the composer designs the page.
+  const plan = source.config.grid ? undefined : planLayout(source, modules, resolveGeometry(source.config));
+  const alt = plan?.alternatives[Math.min(alternative, plan.alternatives.length) - 1];
+  const grid = source.config.grid ?? alt!.sheets.map((s) => s.areas.join('\n'));
+  const gridBy: ComposedPage['gridBy'] = alt
+    ? {
+        by: 'composer',
+        alternative: alt.rank,
+        of: plan!.alternatives.length,
+        evaluations: plan!.stats.evaluations,
+        bounded: plan!.stats.bounded,
+        ms: plan!.stats.ms,
+      }
+    : { by: 'edition' };
   const pages = sheets.map((numbers, index) => {
     const areas = (grid[index] ?? '')
       .trim()
@@ -73,7 +103,7 @@ export function composePages(
         `row ${bad + 1} of sheet ${index + 1} needs ${width} names, one per column`,
         modules,
       );
-    const rows = rowsFor(source, index, areas);
+    const rows = alt ? alt.sheets[index]!.rows : rowsFor(source, index, areas);
     return {
       index,
       number: numbers[0]!,
@@ -81,6 +111,7 @@ export function composePages(
       areas: spread ? withSpine(areas, columns) : areas,
       rows,
       modules: [] as Module[],
+      gridBy,
     };
   });
   const placed = new Set<string>();
@@ -142,19 +173,4 @@ function rowsFor(source: EditionSource, index: number, areas: string[]): Array<n
     );
   }
   return given ?? areas.map(() => 1);
-}
-
-/** Without a grid: the headline on top, then every module as a full-width band, split over the pages. */
-function autoGrid(
-  pageCount: number,
-  modules: Map<string, Omit<Module, 'span' | 'rows'>>,
-  columns: number,
-): string[] {
-  const band = (key: string) => Array.from({ length: columns }, () => key).join(' ');
-  const keys = [...modules.keys()].filter((k) => k !== 'head');
-  const perPage = Math.ceil(keys.length / pageCount);
-  return Array.from({ length: pageCount }, (_, i) => {
-    const rows = keys.slice(i * perPage, (i + 1) * perPage).map(band);
-    return (i === 0 ? [band('head'), ...rows] : rows).join('\n');
-  });
 }
