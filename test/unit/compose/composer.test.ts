@@ -1,11 +1,11 @@
 // The composer's search: rectangular grids on the column grid, reading order, the lead's place,
 // determinism, spreads, and one error when nothing fits.
 import { describe, expect, it } from 'vitest';
-import { collectModules, composePages } from '../../src/render/compose.ts';
-import { planLayout } from '../../src/compose/index.ts';
-import { rectangular } from '../../src/compose/grid.ts';
-import { resolveGeometry } from '../../src/config/presets.ts';
-import { FolioError } from '../../src/errors/FolioError.ts';
+import { collectModules, composePages } from '../../../src/render/compose.ts';
+import { planLayout } from '../../../src/compose/index.ts';
+import { rectangular } from '../../../src/compose/grid.ts';
+import { resolveGeometry } from '../../../src/config/presets.ts';
+import { FolioError } from '../../../src/errors/FolioError.ts';
 import { article, section, source } from './helpers.ts';
 
 const sections = () => [

@@ -1,8 +1,8 @@
 // The composer's estimator: text lines at the body size and leading, bands that wrap, minimum spans.
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/config/presets.ts';
-import { bandMm, heightMm, metricsOf, minCols, needOf, textLines } from '../../src/compose/needs.ts';
-import { bandBlocks } from '../../src/compose/blocks.ts';
+import { PRESETS } from '../../../src/config/presets.ts';
+import { bandMm, heightMm, metricsOf, minCols, needOf, textLines } from '../../../src/compose/needs.ts';
+import { bandBlocks } from '../../../src/compose/blocks.ts';
 import { para } from './helpers.ts';
 
 const m = metricsOf(PRESETS.broadsheet);

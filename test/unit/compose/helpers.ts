@@ -1,7 +1,7 @@
 // Synthetic editions for the composer's tests: sections of a given length and bands of given blocks.
-import { editionSchema } from '../../src/content/schema.ts';
-import type { EditionSource } from '../../src/content/load.ts';
-import type { RenderedArticle, Section } from '../../src/markdown/article.ts';
+import { editionSchema } from '../../../src/content/schema.ts';
+import type { EditionSource } from '../../../src/content/load.ts';
+import type { RenderedArticle, Section } from '../../../src/markdown/article.ts';
 
 /** A paragraph of `n` characters. */
 export const para = (n: number) => `<p>${'字'.repeat(n)}</p>`;
