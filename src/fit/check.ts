@@ -119,6 +119,8 @@ export function checkInPage(arg: CheckInput): { modules: CheckedModule[]; collis
           });
       }
       if (arg.clip && over > 1) {
+        // min-height (min-content in base.css) would win over max-height.
+        m.style.minHeight = '0';
         m.style.maxHeight = `${boxH}px`;
         m.style.overflow = 'hidden';
       }
