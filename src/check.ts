@@ -8,7 +8,8 @@ import { createMarkdown } from './markdown/md.ts';
 import { renderArticle, type RenderedArticle } from './markdown/article.ts';
 import type { FigureUse } from './markdown/env.ts';
 import { loadTemplates, type Templates } from './render/templates.ts';
-import { BLOCK_DIRS } from './blocks/registry.ts';
+import { discoverBlocks, type BlockSet } from './blocks/discover.ts';
+import { resolveTheme, type ResolvedTheme } from './config/theme.ts';
 import { throwIfAny, type Warning } from './errors/FolioError.ts';
 import { verifyImages } from './images/verify.ts';
 import { resolveGeometry } from './config/presets.ts';
@@ -24,6 +25,11 @@ export interface CheckedEdition {
   uses: FigureUse[];
   warnings: Warning[];
   templates: Templates;
+  /** Every block the edition can use: Folio's, its blocks/ folder's, its packages'. */
+  blocks: BlockSet;
+  /** The blocks its articles use, whose CSS the page carries. */
+  usedBlocks: string[];
+  theme: ResolvedTheme;
 }
 
 /**
@@ -33,9 +39,19 @@ export interface CheckedEdition {
 export async function checkEdition(dir: string, opts: { figures?: FigureSet } = {}): Promise<CheckedEdition> {
   const source = await loadEditionSource(dir);
   const figures = opts.figures ?? (await loadFigures(source.dir));
-  const templates = await loadTemplates(join(ROOT, 'templates'), BLOCK_DIRS);
-  const md = createMarkdown();
-  const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, templates.block));
+  const blocks = await discoverBlocks(source.dir, source.config.blocks, (i) =>
+    source.configAt(['blocks', i]),
+  );
+  const theme = await resolveTheme(source, ROOT);
+  const dirs = new Map([...blocks].map(([name, b]) => [name, b.dir]));
+  const templates = await loadTemplates(join(ROOT, 'templates'), dirs, theme.partialsDir);
+  const md = createMarkdown(blocks);
+  const used = new Set<string>();
+  const renderBlock = (name: string, data: Record<string, unknown>) => {
+    used.add(name);
+    return templates.block(name, data);
+  };
+  const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, renderBlock));
   throwIfAny(rendered.flatMap((r) => r.errors));
   const columns = resolveGeometry(source.config).columns;
   throwIfAny(
@@ -51,5 +67,16 @@ export async function checkEdition(dir: string, opts: { figures?: FigureSet } = 
     ...unusedFigures(figures.figures, uses),
     ...handTypedFigures(source.articles, figures.figures, source.config.literals),
   ];
-  return { source, figures, articles: rendered.map((r) => r.article), uses, warnings, templates };
+  const articles = rendered.map((r) => r.article);
+  return {
+    source,
+    figures,
+    articles,
+    uses,
+    warnings,
+    templates,
+    blocks,
+    usedBlocks: [...used].sort(),
+    theme,
+  };
 }

@@ -5,7 +5,7 @@ import { FolioError } from '../errors/FolioError.ts';
 import { suggestIds } from '../figures/suggest.ts';
 import type { Figure } from '../figures/schema.ts';
 import { envOf } from '../markdown/env.ts';
-import { BLOCKS } from './registry.ts';
+import { BUILTIN_BLOCKS, type BlockSet } from './discover.ts';
 
 const LINE = /^:::[ \t]*([a-z][a-z-]*)(.*)$/;
 const ARG = /([A-Za-z][\w-]*)=(?:"([^"]*)"|(\S+))|"([^"]*)"|(\S+)/g;
@@ -29,8 +29,11 @@ export function parseDirective(line: string): ParsedDirective | undefined {
   return out;
 }
 
-export function blocksPlugin(md: MarkdownIt): void {
-  md.block.ruler.before('paragraph', 'folio_block', directive, { alt: ['paragraph'] });
+/** `md.use(blocksPlugin, blocks)`: the blocks this parser knows (Folio's, the edition's, packages'). */
+export function blocksPlugin(md: MarkdownIt, blocks: BlockSet = BUILTIN_BLOCKS): void {
+  const rule = (state: StateBlock, startLine: number, end: number, silent: boolean) =>
+    directive(blocks, state, startLine, end, silent);
+  md.block.ruler.before('paragraph', 'folio_block', rule, { alt: ['paragraph'] });
   md.renderer.rules['folio_block'] = (tokens, idx, _o, rawEnv) => {
     const env = envOf(rawEnv);
     const t = tokens[idx]!;
@@ -55,7 +58,13 @@ export function blocksPlugin(md: MarkdownIt): void {
   };
 }
 
-function directive(state: StateBlock, startLine: number, _end: number, silent: boolean): boolean {
+function directive(
+  blocks: BlockSet,
+  state: StateBlock,
+  startLine: number,
+  _end: number,
+  silent: boolean,
+): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const lineText = state.src.slice(start, state.eMarks[startLine]);
   if (!lineText.startsWith(':::')) return false;
@@ -74,8 +83,8 @@ function directive(state: StateBlock, startLine: number, _end: number, silent: b
     return true;
   };
   if (!parsed) return fail('write ::: followed by a block name');
-  const def = BLOCKS.get(parsed.name);
-  if (!def) return fail(`unknown block; known blocks: ${[...BLOCKS.keys()].join(', ')}`);
+  const def = blocks.get(parsed.name)?.def;
+  if (!def) return fail(`unknown block; known blocks: ${[...blocks.keys()].join(', ')}`);
   // A block without figures (photo) reads a stray word as a mistyped option, not as an unknown figure.
   if (def.figures.max === 0 && parsed.ids.length)
     return fail(`takes no figure ids; write options as key=value (got "${parsed.ids[0]}")`);

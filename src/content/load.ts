@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { FolioError } from '../errors/FolioError.ts';
+import type { SourcePosition } from '../errors/catalogue.ts';
 import { editionSchema, frontMatterSchema, type EditionConfig, type FrontMatter } from './schema.ts';
 import { parseYaml, validateAt } from './yaml.ts';
 
@@ -21,6 +22,8 @@ export interface EditionSource {
   name: string;
   config: EditionConfig;
   configFile: string;
+  /** Where a path in edition.yaml sits (['grid', 0] → its line and column), for errors found later. */
+  configAt: (path: readonly PropertyKey[]) => SourcePosition;
   articles: Article[];
 }
 
@@ -37,14 +40,15 @@ export async function loadEditionSource(dirArg: string): Promise<EditionSource> 
       { file: configFile, line: 0, column: 0 },
     );
   });
-  const config = validateAt(editionSchema, parseYaml(configText, configFile), 'EditionConfigInvalid');
+  const yaml = parseYaml(configText, configFile);
+  const config = validateAt(editionSchema, yaml, 'EditionConfigInvalid');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   if (names.length === 0)
     throw new FolioError('EditionEmpty', { dir: dirArg }, { file: dir, line: 0, column: 0 });
   const articles = await Promise.all(names.map((n) => readArticle(join(dir, n))));
   for (const a of articles) checkAgainstEdition(a, config);
   articles.sort((a, b) => a.front.order - b.front.order || a.slug.localeCompare(b.slug));
-  return { dir, name: basename(dir), config, configFile, articles };
+  return { dir, name: basename(dir), config, configFile, configAt: yaml.positionOf, articles };
 }
 
 export async function readArticle(file: string): Promise<Article> {

@@ -95,7 +95,12 @@ export const editionSchema = z
     section: z.string().min(1).describe('Section name (要闻, 特别报道 …)'),
     preset: z.enum(['broadsheet', 'tabloid']).default('broadsheet'),
     layout: z.enum(['page', 'spread']).default('page').describe('spread: facing pages, also one 跨版 page'),
-    theme: z.string().default('default').describe('A stylesheet in styles/themes/'),
+    theme: z
+      .string()
+      .default('default')
+      .describe(
+        "Folio's default or civic, a folder themes/<name>/ (theme.css, partials/) or a theme package",
+      ),
     page: pageOverrideSchema.optional(),
     grid: z
       .array(z.string())
@@ -119,6 +124,10 @@ export const editionSchema = z
       .describe('Steers the page composer when grid is absent (README "Composer")'),
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
+    blocks: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Packages that add infographic blocks (each package folder is one block folder)'),
     output: outputSchema.default(() => outputSchema.parse({})),
     fit: fitSchema.default(() => fitSchema.parse({})),
   })

@@ -94,6 +94,20 @@ export const catalogue = {
     hint: () =>
       'copy the picture into the edition folder and write ::: photo file=images/name.jpg cols=3 "caption"',
   }),
+  BlockInvalid: entry<{ dir: string; detail: string }>({
+    message: (d) => `block ${d.dir}: ${d.detail}`,
+    hint: () =>
+      'a block is a folder with index.ts (export default defineBlock({…})), template.hbs and style.css; see docs/extending.md',
+  }),
+  ThemeInvalid: entry<{ theme: string; detail: string }>({
+    message: (d) => `theme "${d.theme}": ${d.detail}`,
+    hint: () =>
+      "name one of Folio's themes (default, civic), a folder themes/<name>/ with theme.css, or an installed theme package",
+  }),
+  StylesheetUnsafe: entry<{ file: string }>({
+    message: (d) => `${d.file} contains "</style", which would end the page's stylesheet early`,
+    hint: () => 'remove it; write a literal < in CSS content as \\3c',
+  }),
   TemplateError: entry<{ detail: string }>({
     message: (d) => `template error: ${d.detail}`,
     hint: () => 'fix the Handlebars template named here',

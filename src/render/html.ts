@@ -3,12 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EditionSource } from '../content/load.ts';
 import type { PageGeometry } from '../config/presets.ts';
-import { FolioError } from '../errors/FolioError.ts';
 import type { RenderedArticle } from '../markdown/article.ts';
 import type { ComposedPage } from './compose.ts';
 import type { Templates } from './templates.ts';
 import { cspMeta, PRINT_POLICY } from '../security/csp.ts';
-import { BLOCK_DIRS, COMMON_CSS } from '../blocks/registry.ts';
+import { COMMON_CSS } from '../blocks/registry.ts';
+import type { BlockSet } from '../blocks/discover.ts';
+import { checkInlinable, type ResolvedTheme } from '../config/theme.ts';
 import { documentMeta, pageView, printedPages, type DocumentMeta } from './viewModel.ts';
 
 export interface HtmlInput {
@@ -19,6 +20,10 @@ export interface HtmlInput {
   /** Project root holding styles/. */
   root: string;
   templates: Templates;
+  blocks: BlockSet;
+  /** Only these blocks' style.css is inlined. */
+  usedBlocks: string[];
+  theme: ResolvedTheme;
 }
 
 /** `spread`: the spread sheets printed whole, one double-width page each (跨版); otherwise single pages. */
@@ -30,8 +35,8 @@ export async function renderHtml(
   const meta = documentMeta(source, input.articles);
   const css = [
     await readFile(join(root, 'styles', 'base.css'), 'utf8'),
-    ...(await blockCss()),
-    await themeCss(root, source),
+    ...(await blockCss(input.blocks, input.usedBlocks)),
+    input.theme.css,
   ].join('\n');
   const html = input.templates.edition({
     meta,
@@ -47,20 +52,16 @@ export async function renderHtml(
   return { html, meta };
 }
 
-async function blockCss(): Promise<string[]> {
-  const dirs = [...BLOCK_DIRS].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, dir]) => join(dir, 'style.css'));
-  return Promise.all([COMMON_CSS, ...dirs].map((f) => readFile(f, 'utf8')));
-}
-
-async function themeCss(root: string, source: EditionSource): Promise<string> {
-  const file = join(root, 'styles', 'themes', `${source.config.theme}.css`);
-  return readFile(file, 'utf8').catch(() => {
-    throw new FolioError(
-      'EditionConfigInvalid',
-      { field: 'theme', detail: `no stylesheet styles/themes/${source.config.theme}.css` },
-      { file: source.configFile, line: 0, column: 0 },
-    );
-  });
+/** The shared block rules, then each used block's style.css in name order (as Folio always inlined them). */
+async function blockCss(blocks: BlockSet, used: string[]): Promise<string[]> {
+  const files = [...used].sort().map((name) => join(blocks.get(name)!.dir, 'style.css'));
+  return Promise.all(
+    [COMMON_CSS, ...files].map(async (f) => {
+      const css = await readFile(f, 'utf8');
+      checkInlinable(css, f);
+      return css;
+    }),
+  );
 }
 
 /** @page rules and the variables the stylesheet sizes the page with. Margins live on the sheet, not

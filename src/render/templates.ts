@@ -14,10 +14,12 @@ export interface Templates {
   block(name: string, data: Record<string, unknown>): string;
 }
 
-/** `blockDirs`: block name → its folder, whose template.hbs becomes the partial of that name. */
+/** `blockDirs`: block name → its folder, whose template.hbs becomes the partial of that name.
+ *  `themePartials`: a theme's partials/ folder; its *.hbs replace Folio's partials of the same name. */
 export async function loadTemplates(
   templatesDir: string,
   blockDirs: ReadonlyMap<string, string>,
+  themePartials?: string,
 ): Promise<Templates> {
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -25,11 +27,12 @@ export async function loadTemplates(
     Array.isArray(list) ? list.join(String(sep)) : '',
   );
   hb.registerHelper('lastSection', (a: RenderedArticle, s: Section) => a.sections.at(-1) === s);
-  const full = join(templatesDir, 'partials');
-  const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));
-  for (const name of names) {
-    const file = join(full, name);
-    hb.registerPartial(basename(name, '.hbs'), compile(hb, await readFile(file, 'utf8'), file));
+  for (const full of [join(templatesDir, 'partials'), ...(themePartials ? [themePartials] : [])]) {
+    const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));
+    for (const name of names) {
+      const file = join(full, name);
+      hb.registerPartial(basename(name, '.hbs'), compile(hb, await readFile(file, 'utf8'), file));
+    }
   }
   for (const [name, dir] of blockDirs) {
     const file = join(dir, 'template.hbs');
