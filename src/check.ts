@@ -13,6 +13,7 @@ import { resolveTheme, type ResolvedTheme } from './config/theme.ts';
 import { throwIfAny, type Warning } from './errors/FolioError.ts';
 import { verifyImages } from './images/verify.ts';
 import { resolveGeometry } from './config/presets.ts';
+import { composePages } from './render/compose.ts';
 import { resolveIccProfile } from './security/icc.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +55,14 @@ export async function checkEdition(dir: string, opts: { figures?: FigureSet } = 
   const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, renderBlock));
   throwIfAny(rendered.flatMap((r) => r.errors));
   const columns = resolveGeometry(source.config).columns;
+  // A hand-written grid is placed here too, so one naming an unknown module or a short row fails
+  // `folio check`; without a grid the composer designs the page at build time.
+  if (source.config.grid)
+    composePages(
+      source,
+      rendered.map((r) => r.article),
+      columns,
+    );
   throwIfAny(
     await verifyImages(
       source.dir,

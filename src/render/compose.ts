@@ -4,6 +4,8 @@ import type { EditionSource } from '../content/load.ts';
 import type { RenderedArticle, Section } from '../markdown/article.ts';
 import { resolveGeometry } from '../config/presets.ts';
 import { planLayout } from '../compose/index.ts';
+import type { SourcePosition } from '../errors/catalogue.ts';
+import { gridPosition, nonRectangular } from '../config/grid.ts';
 
 export interface Module {
   key: string;
@@ -90,6 +92,24 @@ export function composePages(
         ms: plan!.stats.ms,
       }
     : { by: 'edition' };
+  if (source.config.grid && grid.length !== sheets.length)
+    throw gridError(
+      `has ${grid.length} page grid(s) for ${sheets.length} sheet(s); give one per ${spread ? 'spread' : 'page'}`,
+      modules,
+      source.configAt(['grid']),
+    );
+  const rowLists = source.config.rows;
+  if (rowLists && rowLists.length !== sheets.length)
+    throw new FolioError(
+      'EditionConfigInvalid',
+      {
+        field: 'rows',
+        detail: `has ${rowLists.length} list(s) of row heights for ${sheets.length} sheet(s)`,
+      },
+      source.configAt(['rows']),
+    );
+  const at = (sheet: number, row?: number, name?: string) =>
+    source.config.grid ? gridPosition(source, sheet, row, name) : source.configAt(['grid']);
   const pages = sheets.map((numbers, index) => {
     const areas = (grid[index] ?? '')
       .trim()
@@ -99,9 +119,20 @@ export function composePages(
     const bad = areas.findIndex((r) => r.split(/\s+/).length !== width);
     if (bad >= 0)
       throw gridError(
-        source,
-        `row ${bad + 1} of sheet ${index + 1} needs ${width} names, one per column`,
+        `row ${bad + 1} of sheet ${index + 1} needs ${width} names, one per column (it has ${areas[bad]!.split(/\s+/).length})`,
         modules,
+        at(index, bad),
+      );
+    const odd = nonRectangular(areas)[0];
+    if (odd !== undefined)
+      throw gridError(
+        `module "${odd}" does not fill one rectangle on sheet ${index + 1} (an L shape cannot be laid out)`,
+        modules,
+        at(
+          index,
+          areas.findIndex((r) => r.split(/\s+/).includes(odd)),
+          odd,
+        ),
       );
     const rows = alt ? alt.sheets[index]!.rows : rowsFor(source, index, areas);
     return {
@@ -118,23 +149,36 @@ export function composePages(
   for (const page of pages) {
     for (const key of uniqueNames(page.areas)) {
       const m = modules.get(key);
-      if (!m) throw gridError(source, `page ${page.number} names "${key}", which is not a module`, modules);
-      if (placed.has(key)) throw gridError(source, `module "${key}" is placed twice`, modules);
+      const where = () => at(page.index, rowNamed(page.areas, key), key);
+      if (!m) throw gridError(`page ${page.number} names "${key}", which is not a module`, modules, where());
+      if (placed.has(key)) throw gridError(`module "${key}" is placed twice`, modules, where());
       placed.add(key);
       page.modules.push({ ...m, span: spanOf(page.areas, key), rows: rowsOf(page.areas, key) });
     }
   }
   const missing = [...modules.keys()].filter((k) => !placed.has(k));
   if (missing.length)
-    throw gridError(source, `modules not placed on any page: ${missing.join(', ')}`, modules);
+    throw gridError(
+      `modules not placed on any page: ${missing.join(', ')}`,
+      modules,
+      source.configAt(['grid']),
+    );
   return pages;
 }
 
-function gridError(source: EditionSource, detail: string, modules: Map<string, unknown>): FolioError {
+function gridError(detail: string, modules: Map<string, unknown>, at: SourcePosition): FolioError {
   return new FolioError(
     'EditionConfigInvalid',
     { field: 'grid', detail: `${detail} (modules: ${[...modules.keys()].join(' ')})` },
-    { file: source.configFile, line: 0, column: 0 },
+    at,
+  );
+}
+
+/** The first row of the given areas naming `key` (the spine column does not shift rows). */
+function rowNamed(areas: string[], key: string): number {
+  return Math.max(
+    0,
+    areas.findIndex((r) => r.split(/\s+/).includes(key)),
   );
 }
 
@@ -169,7 +213,7 @@ function rowsFor(source: EditionSource, index: number, areas: string[]): Array<n
     throw new FolioError(
       'EditionConfigInvalid',
       { field: `rows[${index}]`, detail: `has ${given.length} heights for ${areas.length} grid rows` },
-      { file: source.configFile, line: 0, column: 0 },
+      source.configAt(['rows', index]),
     );
   }
   return given ?? areas.map(() => 1);
