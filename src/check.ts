@@ -1,7 +1,7 @@
 // Stages 1–3 of the pipeline, with no browser: read an edition, load its figures, render its Markdown.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEditionSource, type EditionSource } from './content/load.ts';
+import { configPosition, loadEditionSource, type EditionSource } from './content/load.ts';
 import { loadFigures, type FigureSet } from './figures/load.ts';
 import { handTypedFigures, unusedFigures } from './figures/usage.ts';
 import { createMarkdown } from './markdown/md.ts';
@@ -41,7 +41,7 @@ export async function checkEdition(dir: string, opts: { figures?: FigureSet } = 
   const source = await loadEditionSource(dir);
   const figures = opts.figures ?? (await loadFigures(source.dir));
   const blocks = await discoverBlocks(source.dir, source.config.blocks, (i) =>
-    source.configAt(['blocks', i]),
+    configPosition(source, ['blocks', i]),
   );
   const theme = await resolveTheme(source, ROOT);
   const dirs = new Map([...blocks].map(([name, b]) => [name, b.dir]));

@@ -1,6 +1,6 @@
 // Where a grid problem sits in edition.yaml: the line of a grid row, the column of a module name in it.
 import { readFileSync } from 'node:fs';
-import type { EditionSource } from '../content/load.ts';
+import { configPosition, type EditionSource } from '../content/load.ts';
 import type { SourcePosition } from '../errors/catalogue.ts';
 
 /**
@@ -13,7 +13,7 @@ export function gridPosition(
   row?: number,
   name?: string,
 ): SourcePosition {
-  const start = source.configAt(['grid', sheet]);
+  const start = configPosition(source, ['grid', sheet]);
   const rowText =
     row === undefined ? undefined : source.config.grid?.[sheet]?.trim().split('\n')[row]?.trim();
   if (!rowText || start.line === 0) return start;

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { EditionSource } from '../content/load.ts';
+import { configPosition, type EditionSource } from '../content/load.ts';
 import { FolioError } from '../errors/FolioError.ts';
 import { realFileInside } from '../security/paths.ts';
 
@@ -25,7 +25,7 @@ const NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
  */
 export async function resolveTheme(source: EditionSource, root: string): Promise<ResolvedTheme> {
   const name = source.config.theme;
-  const at = source.configAt(['theme']);
+  const at = configPosition(source, ['theme']);
   const fail = (detail: string) => new FolioError('ThemeInvalid', { theme: name, detail }, at);
   if (!NAME.test(name) || name.includes('..'))
     throw fail('a theme is a name (default, civic, a folder in themes/ or a package), not a path');

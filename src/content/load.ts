@@ -22,8 +22,9 @@ export interface EditionSource {
   name: string;
   config: EditionConfig;
   configFile: string;
-  /** Where a path in edition.yaml sits (['grid', 0] → its line and column), for errors found later. */
-  configAt: (path: readonly PropertyKey[]) => SourcePosition;
+  /** Where a path in edition.yaml sits (['grid', 0] → its line and column), for errors found later;
+   *  absent for an edition made in memory (see configPosition). */
+  configAt?: (path: readonly PropertyKey[]) => SourcePosition;
   articles: Article[];
 }
 
@@ -96,4 +97,9 @@ function checkAgainstEdition(a: Article, config: EditionConfig): void {
   if (f.page !== undefined && !config.pages.includes(f.page)) {
     throw clash('page', `is ${f.page} but the edition's pages are ${config.pages.join(', ')}`);
   }
+}
+
+/** The edition.yaml position of a config path, or the file alone when the edition was made in memory. */
+export function configPosition(source: EditionSource, path: readonly PropertyKey[]): SourcePosition {
+  return source.configAt?.(path) ?? { file: source.configFile, line: 0, column: 0 };
 }

@@ -1,6 +1,6 @@
 // Places an edition's modules (headline, sections, side articles) on pages as a CSS grid.
 import { FolioError } from '../errors/FolioError.ts';
-import type { EditionSource } from '../content/load.ts';
+import { configPosition, type EditionSource } from '../content/load.ts';
 import type { RenderedArticle, Section } from '../markdown/article.ts';
 import { resolveGeometry } from '../config/presets.ts';
 import { planLayout } from '../compose/index.ts';
@@ -96,7 +96,7 @@ export function composePages(
     throw gridError(
       `has ${grid.length} page grid(s) for ${sheets.length} sheet(s); give one per ${spread ? 'spread' : 'page'}`,
       modules,
-      source.configAt(['grid']),
+      configPosition(source, ['grid']),
     );
   const rowLists = source.config.rows;
   if (rowLists && rowLists.length !== sheets.length)
@@ -106,10 +106,10 @@ export function composePages(
         field: 'rows',
         detail: `has ${rowLists.length} list(s) of row heights for ${sheets.length} sheet(s)`,
       },
-      source.configAt(['rows']),
+      configPosition(source, ['rows']),
     );
   const at = (sheet: number, row?: number, name?: string) =>
-    source.config.grid ? gridPosition(source, sheet, row, name) : source.configAt(['grid']);
+    source.config.grid ? gridPosition(source, sheet, row, name) : configPosition(source, ['grid']);
   const pages = sheets.map((numbers, index) => {
     const areas = (grid[index] ?? '')
       .trim()
@@ -161,7 +161,7 @@ export function composePages(
     throw gridError(
       `modules not placed on any page: ${missing.join(', ')}`,
       modules,
-      source.configAt(['grid']),
+      configPosition(source, ['grid']),
     );
   return pages;
 }
@@ -213,7 +213,7 @@ function rowsFor(source: EditionSource, index: number, areas: string[]): Array<n
     throw new FolioError(
       'EditionConfigInvalid',
       { field: `rows[${index}]`, detail: `has ${given.length} heights for ${areas.length} grid rows` },
-      source.configAt(['rows', index]),
+      configPosition(source, ['rows', index]),
     );
   }
   return given ?? areas.map(() => 1);

@@ -24,8 +24,7 @@ const article = {
 
 function source(config: Record<string, unknown>): EditionSource {
   const c = editionSchema.parse({ newspaper: 'N', date: '2021-01-01', pages: [4], section: 'S', ...config });
-  const configAt = () => ({ file: '/e/edition.yaml', line: 0, column: 0 });
-  return { dir: '/e', name: 'e', config: c, configFile: '/e/edition.yaml', configAt, articles: [] };
+  return { dir: '/e', name: 'e', config: c, configFile: '/e/edition.yaml', articles: [] };
 }
 
 const grid = (...rows: string[]) => [rows.join('\n')];
