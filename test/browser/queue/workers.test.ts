@@ -147,31 +147,41 @@ it('builds every edition exactly once when a worker is killed mid-job', { timeou
   await until('the workers’ processes to end', () => marked().length === 0, 10_000);
 });
 
-it('fails an edition with its file:line:col message; retry-failed queues it again', async () => {
-  const [dir] = makeArchive({ count: 1, outDir: join(scratch, 'broken'), seeds: ['taiyuan-five-years'] });
-  const file = join(dir!, 'figures.yaml');
+it('fails a broken edition with its file:line:col message; SIGTERM lets a job finish', async () => {
+  const [bad, good] = makeArchive({
+    count: 2,
+    outDir: join(scratch, 'second'),
+    seeds: ['taiyuan-five-years'],
+  });
+  const file = join(bad!, 'figures.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/value: [\d.]+/, 'value: oops'));
-  const out = join(scratch, 'out-broken');
-  const add = folio(['queue', 'add', dir!, '--out', out, '--draft', '--json']);
+  const out = join(scratch, 'out-second');
+  const add = folio(['queue', 'add', bad!, good!, '--out', out, '--draft', '--json']);
   expect(add.status, add.stderr).toBe(0);
-  const id = (JSON.parse(add.stdout) as Array<{ id: string }>)[0]!.id;
+  const [badId, goodId] = (JSON.parse(add.stdout) as Array<{ id: string }>).map((a) => a.id);
   const log: string[] = [];
   const w = startWorker(log);
-  const failedState = async () => JSON.parse(folio(['queue', 'status', '--json']).stdout);
-  let status = await failedState();
-  const end = Date.now() + 60_000;
-  while (status.failed < 1 && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 300));
-    status = await failedState();
-  }
-  const broken = status.editions.find((e: { id: string }) => e.id === id);
+  const exited = new Promise<number | null>((r) => w.once('exit', (code) => r(code)));
+  // The broken edition fails at once; as soon as the good one starts, the worker is told to stop.
+  await until(
+    'the second edition to start',
+    () => log.some((l) => l.includes(`${basename(good!)}: started`)),
+    60_000,
+  );
+  w.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(log.some((l) => l.includes(`${basename(good!)}: built`))).toBe(true);
+
+  const status = JSON.parse(folio(['queue', 'status', '--json']).stdout);
+  const byId = (id: string | undefined) => status.editions.find((e: { id: string }) => e.id === id);
+  expect(byId(goodId)).toMatchObject({ state: 'completed', pages: 1 });
+  const broken = byId(badId);
   expect(broken.state).toBe('failed');
   expect(broken.error).toMatch(/figures\.yaml:\d+:\d+: figure \S+: "value" must be a number/);
   // A content error is not retried: it would fail the same way.
   expect(broken.attempts).toBe(1);
-  kill(w, 'SIGTERM');
 
   const retry = folio(['queue', 'retry-failed']);
   expect(retry.stderr).toMatch(/1 failed edition\(s\) queued again/);
-  expect(JSON.parse(folio(['queue', 'status', '--json']).stdout).failed).toBe(0);
+  expect(JSON.parse(folio(['queue', 'status', '--json']).stdout)).toMatchObject({ failed: 0, waiting: 1 });
 }, 90_000);
