@@ -36,7 +36,9 @@ cpSync(join(ROOT, 'content', EDITION), dir, { recursive: true });
 const e = await layOut(await checkEdition(dir));
 const fonts = await prepareFonts({ chars: e.html + (e.spreadHtml ?? '') });
 const htmlFile = join(dir, 'folio.html'); // beside the articles, so relative resources resolve alike
-writeFileSync(htmlFile, e.html);
+// Without Folio's Content-Security-Policy: it admits only Folio's own (nonce) scripts, and pagedjs-cli must
+// inject its own to paginate the same HTML.
+writeFileSync(htmlFile, e.html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
 const env = {
   ...process.env,
   FONTCONFIG_FILE: fonts.fontconfigFile,
