@@ -5,6 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { formatFigure } from './figures/format.ts';
 import { resolveGeometry, type PageGeometry } from './config/presets.ts';
 import { composePages, gridLine, type ComposedPage } from './render/compose.ts';
+import { verifyComposed } from './compose/verify.ts';
 import { renderHtml } from './render/html.ts';
 import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
@@ -52,10 +53,11 @@ export interface LaidOutEdition extends CheckedEdition {
 }
 
 /** Stage 4: place modules on pages and fill the templates. */
-export async function layOut(checked: CheckedEdition): Promise<LaidOutEdition> {
+export async function layOut(checked: CheckedEdition, alternative = 1): Promise<LaidOutEdition> {
   const geometry = resolveGeometry(checked.source.config);
   checked = await prepareImages(checked, geometry); // photos at their placed size (src/images/)
-  const pages = composePages(checked.source, checked.articles, geometry.columns);
+  // Without a grid in edition.yaml the composer designs one (src/compose/); `alternative` picks its n-th.
+  const pages = composePages(checked.source, checked.articles, geometry.columns, alternative);
   const input = { ...checked, pages, geometry, root: ROOT };
   const { html, meta } = await renderHtml(input);
   const spreadHtml =
@@ -103,6 +105,13 @@ export async function printEdition(
 ): Promise<BuildResult> {
   const name = e.source.name;
   const started = Date.now();
+  // A composed grid is checked in Chromium first; when it oversets, the composer's next alternative is tried.
+  e = await verifyComposed(
+    e,
+    (k) => layOut(e, k),
+    (x) => oversetOf(x, browser, opts),
+    opts.log,
+  );
   const printed = e.source.config.pages.length;
   opts.log(`${name}: paginating ${printed} page(s)${e.spreadHtml ? ' (one spread)' : ''} in Chromium`);
   // A spread is measured on the whole sheet, where every module appears once. The two views paginate one
@@ -126,6 +135,20 @@ export async function printEdition(
   } finally {
     await paged?.close();
     await spread?.close();
+  }
+}
+
+/** Millimetres of overset the edition has before fitting (the spread view when there is one). */
+async function oversetOf(
+  e: LaidOutEdition,
+  browser: Browser,
+  opts: { timeoutMs: number; signal?: AbortSignal },
+) {
+  const paged = await paginateEdition(e, browser, opts, e.spreadHtml ?? e.html);
+  try {
+    return paged.measurement.overset.reduce((sum, o) => sum + o.overflowMm, 0);
+  } finally {
+    await paged.close();
   }
 }
 

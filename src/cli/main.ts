@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
+import { layoutCommand } from './commands/layout.ts';
 import { preflightCommand } from './commands/preflight.ts';
 import { queueCommands } from './commands/queue.ts';
 import { watchCommands } from './commands/watch.ts';
@@ -17,6 +18,7 @@ checkCommand(program);
 preflightCommand(program);
 watchCommands(program);
 diffCommand(program);
+layoutCommand(program);
 queueCommands(program);
 workerCommand(program);
 
