@@ -127,6 +127,9 @@ for (const r of proofs) {
     `  post-processing ${r.edition.padEnd(20)} print ${s(t.printMs)}, archive ${s(t.archiveMs)}, screen ${s(t.screenMs)}`,
   );
 }
+// The composer: a build without a grid against the same edition with its hand-written one.
+const { benchCompose } = await import('./bench-compose.ts');
+await benchCompose(ROOT, scratch, Math.min(RUNS, 3));
 // Whole archives: --jobs 1 against --jobs 2, a 40-page run's memory, a queue with two workers.
 const { benchScale } = await import('./bench-scale.ts');
 await benchScale(scratch, pagedCli);
