@@ -1,5 +1,11 @@
 // The one error class users see: a catalogue code, details, and where in their input it happened.
-import { catalogue, type DetailsOf, type ErrorCode, type SourcePosition } from './catalogue.ts';
+import {
+  catalogue,
+  type DetailsOf,
+  type ErrorCode,
+  type SourcePosition,
+  type WarningCode,
+} from './catalogue.ts';
 
 export class FolioError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
@@ -50,7 +56,8 @@ export function isFolioError(e: unknown): e is FolioError {
 
 /** A non-fatal finding, e.g. a figure defined and never used. */
 export interface Warning {
-  code: string;
+  /** One of src/errors/catalogue.ts warningCatalogue. */
+  code: WarningCode;
   message: string;
   file?: string;
   line?: number;

@@ -206,3 +206,34 @@ export const catalogue = {
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]['message']>[0];
+
+/**
+ * Every warning code Folio reports: a finding that does not stop the build. The message is written where the
+ * warning is found (it carries the numbers); the meaning and the remedy live here.
+ */
+export const warningCatalogue = {
+  FigureUnused: {
+    meaning: 'a figure is defined and never used',
+    hint: 'use it or remove it from the figures file',
+  },
+  HandTypedFigure: {
+    meaning: 'a number in the prose is typed by hand instead of a {{figure}} reference',
+    hint: 'reference the figure, or list the text in edition.yaml literals if it is not a statistic',
+  },
+  ImageResolution: {
+    meaning: "a photo is below the edition's minimum resolution at its placed size",
+    hint: 'use a larger original or place it smaller (fewer cols)',
+  },
+  Overset: { meaning: 'a module overflows its place', hint: 'shorten the text or give the module more room' },
+  Underset: {
+    meaning: 'a module leaves too much space empty',
+    hint: 'add text or give the module less room',
+  },
+  LooseLine: { meaning: 'a line is set too loosely', hint: 'rewrite the line or let copyfit re-track it' },
+  Preflight: {
+    meaning: 'a preflight check of a print, archive or screen file failed',
+    hint: 'see the check named in the message',
+  },
+} as const;
+
+export type WarningCode = keyof typeof warningCatalogue;

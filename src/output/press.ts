@@ -56,7 +56,7 @@ export async function makePressOutputs(
   const warnings = reports.flatMap((r) =>
     r.checks
       .filter((c) => !c.ok)
-      .map((c) => ({ code: 'Preflight', message: `preflight (${r.profile}): ${c.name}: ${c.details}`, file: r.file })),
+      .map((c) => ({ code: 'Preflight' as const, message: `preflight (${r.profile}): ${c.name}: ${c.details}`, file: r.file })),
   );
   return { outputs, preflight: reports, warnings };
 }

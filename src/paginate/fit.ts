@@ -40,7 +40,7 @@ export function checkFit(e: Laid, m: Measurement, allowOverset: boolean, fit?: F
     if (!overset.has((c.details as { module: string }).module)) errors.push(c);
   if (!allowOverset) throwIfAny(errors);
   const found = errors.map((err) => ({
-    code: 'Overset',
+    code: 'Overset' as const,
     message: err.message,
     file: err.position?.file,
     line: err.position?.line,
