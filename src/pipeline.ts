@@ -15,13 +15,13 @@ import { adoptEarly, type EarlyBrowser } from './paginate/early.ts';
 import { paginate, type Paginated } from './paginate/paged.ts';
 import type { Measurement } from './paginate/measure.ts';
 import type { Warning } from './errors/FolioError.ts';
-import { checkFit } from './paginate/fit.ts';
-import { fitViews, fitLines, type FitOutcome } from './fit/views.ts';
+import type { FitOutcome } from './fit/views.ts';
 import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
 import { writePreviews } from './output/previews.ts';
 import { makePressOutputs } from './output/press.ts';
 import { checkEdition, ROOT, type CheckedEdition } from './check.ts';
+import { openSession } from './engine/session.ts';
 import { buildReport, reportJson, summary, type BuildResult } from './output/report.ts';
 
 export { checkEdition, ROOT, type CheckedEdition };
@@ -97,7 +97,7 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   }
 }
 
-/** Stage 5–7: paginate in Chromium, check the fit, post-process, write every output or none. */
+/** Stage 5–7 through one engine session (src/engine/): measure, fit, print, close. */
 export async function printEdition(
   e: LaidOutEdition,
   browser: Browser,
@@ -114,27 +114,15 @@ export async function printEdition(
   );
   const printed = e.source.config.pages.length;
   opts.log(`${name}: paginating ${printed} page(s)${e.spreadHtml ? ' (one spread)' : ''} in Chromium`);
-  // A spread is measured on the whole sheet, where every module appears once. The two views paginate one
-  // after the other: Paged.js stalls in a tab that is not in front.
-  let spread: Paginated | undefined;
-  let paged: Paginated | undefined;
+  const session = openSession(e, browser, opts);
   try {
-    spread = e.spreadHtml ? await paginateEdition(e, browser, opts, e.spreadHtml) : undefined;
-    paged = await paginateEdition(e, browser, opts);
-    // Stage 5½: fit every module to its box in the live pages (src/fit/), then measure again.
-    const fit = await fitViews(e, [spread, paged], { ...opts, allowOverset: opts.allowOverset ?? false });
-    for (const line of fit ? fitLines(fit.report) : []) opts.log(`${name}: ${line}`);
-    const measurement = (spread ?? paged).measurement;
-    const fitWarnings = checkFit(e, measurement, opts.allowOverset ?? false, fit);
-    opts.log(`${name}: writing PDF`);
-    const pdf = await finishPdf(e, paged, measurement);
-    const spreadPdf = spread ? await finishPdf(e, spread, measurement, 2) : undefined;
-    const result = await writeOutputs(e, { pdf, spreadPdf }, measurement, fitWarnings, opts, fit);
+    await session.measure();
+    await session.fit(); // stage 5½: every module fitted to its box in the live pages (src/fit/)
+    const result = await session.print(opts);
     opts.log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.outputs['pdf']}`);
     return result;
   } finally {
-    await paged?.close();
-    await spread?.close();
+    await session.close();
   }
 }
 
