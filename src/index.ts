@@ -8,6 +8,7 @@ export type { BuildResult } from './output/report.ts';
 export { checkEdition, type CheckedEdition } from './check.ts';
 export { preflight } from './preflight/index.ts';
 export type { PreflightExpect, PreflightProfile, PreflightReport } from './preflight/index.ts';
+export { openSession, type EngineSession, type SessionOptions } from './engine/session.ts';
 export { WatchSession, type WatchOptions, type ChangeResult } from './watch/session.ts';
 export { diffEdition, type DiffOptions, type DiffSummary } from './diff/index.ts';
 export { startPreview, type PreviewOptions, type PreviewServer } from './preview/server.ts';
