@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FolioError } from '../errors/FolioError.ts';
 import type { RenderedArticle, Section } from '../markdown/article.ts';
+import { words } from './words.ts';
 
 export type Template = (data: unknown) => string;
 
@@ -26,6 +27,7 @@ export async function loadTemplates(
   hb.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.join(String(sep)) : '',
   );
+  hb.registerHelper('words', words);
   hb.registerHelper('lastSection', (a: RenderedArticle, s: Section) => a.sections.at(-1) === s);
   for (const full of [join(templatesDir, 'partials'), ...(themePartials ? [themePartials] : [])]) {
     const names = (await readdir(full).catch(() => [] as string[])).filter((n) => n.endsWith('.hbs'));

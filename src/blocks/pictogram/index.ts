@@ -29,7 +29,9 @@ export const pictogram = defineBlock({
     if (filled > icons + 1e-9) {
       throw `${formatFigure(f!)} at per=${o.per} needs ${Math.ceil(filled)} icons, more than icons=${icons}; raise per or icons`;
     }
-    const cells = Array.from({ length: icons }, (_, i) => ({
+    // Grey icons would suggest a target: only a share (a % of 100) has one, so a count draws its icons only.
+    const drawn = f!.unit === '%' ? icons : Math.max(1, Math.ceil(filled - 1e-9));
+    const cells = Array.from({ length: drawn }, (_, i) => ({
       x: (i % PER_ROW) * CELL,
       y: Math.floor(i / PER_ROW) * CELL,
       on: i + 1 <= filled + 1e-9,
@@ -44,7 +46,7 @@ export const pictogram = defineBlock({
       cell: CELL,
       width: PER_ROW * CELL,
       rows: Math.ceil(icons / PER_ROW),
-      height: Math.ceil(icons / PER_ROW) * CELL,
+      height: Math.ceil(drawn / PER_ROW) * CELL,
       filled: r(filled),
       perText: formatFigure(perFigure(f!, per)),
     };

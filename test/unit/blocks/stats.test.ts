@@ -17,7 +17,7 @@ describe('stats block', () => {
     expect(cells.map((c) => c['data-figure'])).toEqual(['edu.schools', 'jobs.urban', 'milk.people']);
     expect(html).toMatch(/<span class="stat-num">47\.65<\/span><span class="stat-unit">万人<\/span>/);
     expect(html).toMatch(/<span class="stat-num">2\.5<\/span><span class="stat-unit">万余人<\/span>/);
-    expect(html).toContain('新改扩建中小学校');
+    expect(html.replaceAll('<wbr>', '')).toContain('新改扩建中小学校');
     expect(html).toContain('<figcaption class="blk-title">民生账单</figcaption>');
   });
 
@@ -31,5 +31,17 @@ describe('stats block', () => {
       'option cols',
     );
     expectBadBlock((await render('::: stats edu.schools\n', figs)).errors, 4, 'takes 2–6 figure ids, got 1');
+  });
+});
+
+describe('block labels', () => {
+  it('break only between words (a <wbr> at each Intl.Segmenter word boundary, none inside a word)', async () => {
+    const { words } = await import('../../../src/render/words.ts');
+    const html = words('新改扩建中小学校').toString();
+    expect(html.replaceAll('<wbr>', '')).toBe('<span class="words">新改扩建中小学校</span>');
+    const parts = html.replace(/<\/?span[^>]*>/g, '').split('<wbr>');
+    const seg = [...new Intl.Segmenter('zh-Hans', { granularity: 'word' }).segment('新改扩建中小学校')];
+    expect(parts).toEqual(seg.map((s) => s.segment));
+    expect(words('<b>').toString()).toBe('<span class="words">&lt;<wbr>b<wbr>&gt;</span>');
   });
 });
