@@ -18,6 +18,7 @@ it('keeps the last good output when a later build fails', () => {
     'edition',
     'figures',
     'fit',
+    'layout',
     'outputs',
     'pages',
     'preflight',
