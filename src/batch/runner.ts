@@ -2,7 +2,7 @@
 // that was started while the previous edition was still in post-processing.
 import { performance } from 'node:perf_hooks';
 import { adoptEarly, startBrowserEarly, type EarlyBrowser } from '../paginate/early.ts';
-import { build } from '../pipeline.ts';
+import { build } from '../index.ts'; // the public API, as any program driving Folio would
 import { failed, succeeded, type EditionJob, type EditionOutcome } from './outcome.ts';
 
 export class EditionRunner {
