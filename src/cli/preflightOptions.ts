@@ -4,29 +4,22 @@ import { loadEditionSource } from '../content/load.ts';
 import { outputSchema } from '../content/schema.ts';
 import { PRESETS, resolveGeometry } from '../config/presets.ts';
 import { FolioError } from '../errors/FolioError.ts';
-import type { PreflightExpect } from '../preflight/index.ts';
+import type { PreflightExpect, PreflightProfile } from '../preflight/index.ts';
+import { expectFor } from '../preflight/expect.ts';
 
-export async function preflightExpectations(pdf: string, editionDir?: string): Promise<PreflightExpect> {
+export async function preflightExpectations(
+  pdf: string,
+  editionDir?: string,
+  profile: PreflightProfile = 'print',
+): Promise<PreflightExpect> {
   await access(pdf).catch(() => {
     throw new FolioError('FileNotFound', { path: pdf }, { file: pdf, line: 0, column: 0 });
   });
   if (editionDir) {
     const source = await loadEditionSource(editionDir);
     const g = resolveGeometry(source.config);
-    const o = source.config.output;
-    return {
-      page: { widthMm: g.widthMm, heightMm: g.heightMm, bleedMm: g.bleedMm },
-      minTextPt: o.minTextPt,
-      tac: o.tac,
-      minPpi: o.minPpi,
-    };
+    return expectFor(profile, source.config.output, g);
   }
   const g = PRESETS.broadsheet;
-  const o = outputSchema.parse({});
-  return {
-    page: { widthMm: g.widthMm, heightMm: g.heightMm, bleedMm: g.bleedMm },
-    minTextPt: o.minTextPt,
-    tac: o.tac,
-    minPpi: o.minPpi,
-  };
+  return expectFor(profile, outputSchema.parse({}), g);
 }

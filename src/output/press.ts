@@ -9,6 +9,7 @@ import { preflight, type PreflightReport } from '../preflight/index.ts';
 import { ROOT } from '../check.ts';
 import { resolveIccProfile } from '../security/icc.ts';
 import { editionDate } from '../pdf/dates.ts';
+import { expectFor } from '../preflight/expect.ts';
 
 export interface PressResult {
   outputs: Outputs;
@@ -45,12 +46,8 @@ export async function makePressOutputs(
       signal,
     },
   );
-  const expect = { page, minTextPt: o.minTextPt, tac: o.tac, minPpi: o.minPpi };
   const reports = await Promise.all(
-    // The screen file is downsampled on purpose (150 ppi): the print resolution floor does not apply to it.
-    (['print', 'archive', 'screen'] as const).map((k) =>
-      preflight(outputs[k], k, k === 'screen' ? { ...expect, minPpi: 72 } : expect, { signal }),
-    ),
+    (['print', 'archive', 'screen'] as const).map((k) => preflight(outputs[k], k, expectFor(k, o, page), { signal })),
   );
   for (const r of reports) r.file = join(finalDir, basename(r.file));
   const warnings = reports.flatMap((r) =>

@@ -1,6 +1,7 @@
 // Colour-space scan with pdf-lib: a print file may hold only DeviceCMYK, DeviceGray and CMYK ICC
 // colour, no RGB and no spot colours (Separation/DeviceN other than process inks, /All or /None).
 import { PDFArray, PDFDict, PDFName, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { allDicts, nameOf, placedImages } from './objects.ts';
 import { operations } from '../print/content-tokens.ts';
 import { contentStreams, decodeStream, latin1 } from '../print/streams.ts';
 import { fail, pass, type Check, type PageValue } from './types.ts';
@@ -37,9 +38,8 @@ export function classify(doc: PDFDocument, cs: PDFObject | undefined, depth = 0)
 export function checkColour(doc: PDFDocument): Check {
   const found = new Map<string, number>();
   const note = (kind: string): void => void found.set(kind, (found.get(kind) ?? 0) + 1);
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
-    const dict = obj instanceof PDFStream ? obj.dict : obj instanceof PDFDict ? obj : undefined;
-    if (!dict) continue;
+  // Every dictionary, direct ones too: a page's /Resources is usually written inside the page object.
+  for (const { dict } of allDicts(doc)) {
     // Images and shadings carry /ColorSpace; transparency groups carry /CS.
     for (const key of ['ColorSpace', 'CS']) {
       const cs = dict.get(PDFName.of(key));
@@ -51,6 +51,17 @@ export function checkColour(doc: PDFDocument): Check {
     }
   }
   const pages = new Map<number, number>();
+  for (const img of placedImages(doc)) {
+    if (!img.inline || img.imageMask) continue;
+    const n = nameOf(img.colourSpace);
+    // Inline images abbreviate device spaces (ISO 32000 §8.9.7); other names are resource colour spaces.
+    const named = img.resources?.lookupMaybe(PDFName.of('ColorSpace'), PDFDict)?.get(PDFName.of(n));
+    const kind = n === 'RGB' || n === 'DeviceRGB' ? 'rgb' : named ? classify(doc, named) : 'ok';
+    if (kind !== 'ok') {
+      note(`${kind} inline image`);
+      pages.set(img.page, (pages.get(img.page) ?? 0) + 1);
+    }
+  }
   for (const cs of contentStreams(doc)) {
     for (const o of operations(latin1(decodeStream(cs.stream)))) {
       const rgb =
@@ -64,12 +75,12 @@ export function checkColour(doc: PDFDocument): Check {
   }
   const values: PageValue[] = [...pages].map(([page, n]) => ({
     page,
-    value: `${n} RGB colour operators`,
+    value: `${n} RGB colour operators or images`,
     ok: false,
   }));
-  if (!found.size) return pass('colour', 'CMYK and gray only, no spot colours');
+  if (!found.size) return pass('pdfx.colour', 'CMYK and gray only, no spot colours');
   const list = [...found].map(([k, n]) => `${n}× ${k}`).join(', ');
-  return fail('colour', `not press-ready colour: ${list}`, values);
+  return fail('pdfx.colour', `not press-ready colour: ${list}`, values);
 }
 
 function tally(kind: string, where: string, note: (k: string) => void): void {

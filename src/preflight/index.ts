@@ -1,49 +1,26 @@
 // Preflight: checks a PDF against the print, archive or screen profile and reports every finding.
-import { loadPlain } from './load.ts';
 import type { RunOptions } from '../print/run.ts';
-import { checkColour } from './colour.ts';
+import { loadPlain } from './load.ts';
+import { rulesFor } from './rules.ts';
+import type { Check, PreflightExpect, PreflightProfile, PreflightReport, RuleContext } from './types.ts';
 import { formatReport, reportJson } from './format.ts';
-import { checkInk } from './ink.ts';
-import { checkMetadata, checkOutputIntent } from './metadata.ts';
-import { checkSmallText } from './text.ts';
-import { checkBoxes, checkFonts, checkImages, checkSyntax } from './tools.ts';
-import {
-  pass,
-  type Check,
-  type PreflightExpect,
-  type PreflightProfile,
-  type PreflightReport,
-} from './types.ts';
 
 export type { Check, PreflightExpect, PreflightProfile, PreflightReport } from './types.ts';
 export { formatReport, reportJson } from './format.ts';
+export { RULES } from './rules.ts';
 
+/** Runs every rule of the profile; the external ones (qpdf, Ghostscript) run concurrently. */
 export async function preflight(
   pdf: string,
   profile: PreflightProfile,
   expect: PreflightExpect,
   opts: RunOptions = {},
 ): Promise<PreflightReport> {
-  const o: RunOptions = { timeoutMs: 60_000, ...opts };
-  const doc = await loadPlain(pdf, o);
-  const isPrint = profile === 'print';
-  // The external tools run concurrently; the pdf-lib scans run meanwhile on this thread.
-  const external: Promise<Check>[] = [
-    checkSyntax(pdf, o),
-    checkFonts(pdf, o),
-    checkBoxes(pdf, expect, o),
-    checkImages(pdf, expect, o),
-    isPrint ? checkInk(pdf, expect.tac, o) : Promise.resolve(pass('total ink', 'not checked for RGB files')),
-  ];
-  const local: Check[] = [
-    isPrint ? checkColour(doc) : pass('colour', 'RGB allowed'),
-    isPrint
-      ? checkSmallText(doc, expect.minTextPt)
-      : pass('small four-colour text', 'not checked for RGB files'),
-    checkMetadata(doc, profile),
-    checkOutputIntent(doc, profile),
-  ];
-  const checks = [...(await Promise.all(external)), ...local];
+  const run: RunOptions = { timeoutMs: 60_000, ...opts };
+  const ctx: RuleContext = { doc: await loadPlain(pdf, run), pdf, profile, expect, run };
+  const checks: Check[] = await Promise.all(
+    rulesFor(profile).map(async (r) => ({ ...(await r.check(ctx)), name: r.id, clause: r.clause })),
+  );
   return { file: pdf, profile, ok: checks.every((c) => c.ok), checks };
 }
 

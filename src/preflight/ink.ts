@@ -12,7 +12,7 @@ export interface InkPage {
   meanPct: number;
 }
 
-/** 50 dpi without anti-aliasing: every painted pixel carries an exact colour, so max is exact. */
+/** Without anti-aliasing every painted pixel carries an exact colour, so the maximum is exact at `dpi`. */
 export async function measureInk(pdf: string, o: RunOptions, dpi = 50): Promise<InkPage[]> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-ink-'));
   try {
@@ -58,8 +58,8 @@ export function inkOfPam(buf: Buffer): { maxPct: number; meanPct: number } {
   return { maxPct: pct(max), meanPct: n ? pct(sum / n) : 0 };
 }
 
-export async function checkInk(pdf: string, tac: number, o: RunOptions): Promise<Check> {
-  const pages = await measureInk(pdf, o);
+export async function checkInk(pdf: string, tac: number, o: RunOptions, dpi = 50): Promise<Check> {
+  const pages = await measureInk(pdf, o, dpi);
   // One 8-bit step per channel of rounding slack.
   const values: PageValue[] = pages.map((p) => ({
     page: p.page,
@@ -69,6 +69,6 @@ export async function checkInk(pdf: string, tac: number, o: RunOptions): Promise
   const worst = Math.max(0, ...pages.map((p) => p.maxPct));
   const mean = pages.map((p) => `p${p.page} mean ${p.meanPct}%`).join(', ');
   return values.some((v) => !v.ok)
-    ? fail('total ink', `maximum ${worst}% over the ${tac}% limit (${mean})`, values)
-    : pass('total ink', `maximum ${worst}% ≤ ${tac}% (${mean})`, values);
+    ? fail('gwg.tac', `maximum ${worst}% over the ${tac}% limit at ${dpi} dpi (${mean})`, values)
+    : pass('gwg.tac', `maximum ${worst}% ≤ ${tac}% at ${dpi} dpi (${mean})`, values);
 }

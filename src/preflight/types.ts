@@ -1,5 +1,8 @@
 // The preflight report: one entry per check, with per-page values where a check measures pages.
+import type { PDFDocument } from 'pdf-lib';
+import type { InkRules } from '../print/inks.ts';
 import type { PageGeometry } from '../print/options.ts';
+import type { RunOptions } from '../print/run.ts';
 
 export type PreflightProfile = 'print' | 'archive' | 'screen';
 
@@ -11,6 +14,8 @@ export interface PreflightExpect {
   tac: number;
   /** Smallest allowed effective image resolution at placed size. */
   minPpi: number;
+  /** The press ink rules the print file was made to obey (print only; defaults when absent). */
+  inks?: InkRules;
 }
 
 export interface PageValue {
@@ -20,7 +25,10 @@ export interface PageValue {
 }
 
 export interface Check {
+  /** The rule's stable id, e.g. `pdfx.boxes` (also what report.json lists as failed). */
   name: string;
+  /** The clause the rule implements, e.g. "ISO 19005-2 §6.1.3". */
+  clause?: string;
   ok: boolean;
   details: string;
   pages?: PageValue[];
@@ -46,3 +54,21 @@ export const fail = (name: string, details: string, pages?: PageValue[]): Check 
   details,
   ...(pages ? { pages } : {}),
 });
+
+/** What every rule gets: the parsed document, the file on disk (for external tools) and the expectations. */
+export interface RuleContext {
+  doc: PDFDocument;
+  pdf: string;
+  profile: PreflightProfile;
+  expect: PreflightExpect;
+  run: RunOptions;
+}
+
+export interface Rule {
+  id: string;
+  clause: string;
+  profiles: readonly PreflightProfile[];
+  /** One line for the README table: what a failure means. */
+  catches: string;
+  check(ctx: RuleContext): Check | Promise<Check>;
+}

@@ -27,7 +27,7 @@ export function preflightCommand(program: Command): void {
         async (pdf, o: { profile: Profile; edition?: string; json?: boolean }) => {
           const { preflightExpectations } = await import('../preflightOptions.ts');
           const { runPreflightCommand } = await import('../../preflight/index.ts');
-          const expect = await preflightExpectations(pdf, o.edition);
+          const expect = await preflightExpectations(pdf, o.edition, o.profile);
           const json = Boolean(o.json);
           return runPreflightCommand(pdf, { profile: o.profile, expect, json, signal: interruptSignal() });
         },

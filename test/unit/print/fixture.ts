@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import type { DocMeta, PageGeometry } from '../../../src/print/index.ts';
+import { setOutline } from '../../../src/pdf/outline.ts';
 
 export const page: PageGeometry = { widthMm: 100, heightMm: 80, bleedMm: 3 };
 
@@ -62,6 +63,13 @@ export async function makeRgbPdf(dir: string): Promise<string> {
   doc.setKeywords(meta.keywords);
   doc.setCreationDate(meta.creationDate);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  // Chromium's output is tagged and Folio adds an outline: the archive must keep both.
+  doc.catalog.set(
+    PDFName.of('StructTreeRoot'),
+    doc.context.register(doc.context.obj({ Type: 'StructTreeRoot' })),
+  );
+  doc.catalog.set(PDFName.of('MarkInfo'), doc.context.obj({ Marked: true }));
+  setOutline(doc, [{ title: '政府工作报告', level: 1, page: 0, topPt: 20 }]);
   const out = join(dir, 'edition.pdf');
   writeFileSync(out, await doc.save());
   return out;
