@@ -46,9 +46,11 @@ export async function layoutAlternatives(
   // The composer ignores a hand-written grid here, so the desk can compare its grid with the proposals.
   const source = { ...checked.source, config: { ...config, grid: undefined, rows: undefined, compose } };
   const unaided = { ...checked, source };
-  const plan = planLayout(source, collectModules(checked.articles), resolveGeometry(source.config));
-  const laid: LaidOutEdition[] = [];
-  for (const a of plan.alternatives) laid.push(await layOut(unaided, a.rank));
+  // Laid out first so the plan is made from prepared photos (their real proportions), as a build makes it.
+  const first = await layOut(unaided, 1);
+  const plan = planLayout(source, collectModules(first.articles), resolveGeometry(source.config));
+  const laid: LaidOutEdition[] = [first];
+  for (const a of plan.alternatives.slice(1)) laid.push(await layOut(unaided, a.rank));
   const fonts = await prepareFonts({ chars: laid.map((e) => e.html).join(''), signal: opts.signal });
   const browser = await launchBrowser({ fontconfigFile: fonts.fontconfigFile, timeoutMs: opts.timeoutMs });
   const outDir = resolve(opts.outDir, source.name, 'layouts');

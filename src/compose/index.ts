@@ -57,7 +57,8 @@ export function planLayout(source: EditionSource, offered: Offered, geometry: Pa
   const across = spread ? body.filter((n) => config.modules[n.key]?.acrossFold) : [];
   const acrossMm = across.map((n) => heightMm(n, m, sheetCols) + ROW_GAP_MM);
   const limits = { maxEvaluations: config.maxEvaluations, maxMs: config.maxMs };
-  const keep = config.alternatives + 2;
+  // Fixed, not from `alternatives`: asking for more proposals must not change which one is best.
+  const keep = 10;
   const results: Array<Scored & { seq: ModuleNeed[] }> = [];
   let stats: SearchStats = { evaluations: 0, bounded: false, ms: 0 };
   for (const seq of readingOrder(
