@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configPosition, loadEditionSource, type EditionSource } from './content/load.ts';
 import { loadFigures, type FigureSet } from './figures/load.ts';
+import { figuresCodeAllowed } from './figures/module.ts';
 import { handTypedFigures, unusedFigures } from './figures/usage.ts';
 import { createMarkdown } from './markdown/md.ts';
 import { renderArticle, type RenderedArticle } from './markdown/article.ts';
@@ -37,9 +38,17 @@ export interface CheckedEdition {
  * Stage 1–3: read the edition, load its figures, render its Markdown and blocks. No browser; fast.
  * `figures` replaces the edition's own figures file (`folio diff` renders an earlier version).
  */
-export async function checkEdition(dir: string, opts: { figures?: FigureSet } = {}): Promise<CheckedEdition> {
+export async function checkEdition(
+  dir: string,
+  opts: {
+    figures?: FigureSet;
+    /** false refuses a figures.ts (code); default: allowed unless FOLIO_FIGURES_CODE=refuse. */
+    allowFiguresCode?: boolean;
+  } = {},
+): Promise<CheckedEdition> {
   const source = await loadEditionSource(dir);
-  const figures = opts.figures ?? (await loadFigures(source.dir));
+  const allowCode = source.config.figuresCode && (opts.allowFiguresCode ?? figuresCodeAllowed());
+  const figures = opts.figures ?? (await loadFigures(source.dir, { allowCode }));
   const blocks = await discoverBlocks(source.dir, source.config.blocks, (i) =>
     configPosition(source, ['blocks', i]),
   );

@@ -1,5 +1,6 @@
 // folio's command line: each command parses its arguments into typed options and calls the library.
 import { Command } from 'commander';
+import { FIGURES_CODE_ENV } from '../figures/module.ts';
 import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
@@ -11,7 +12,11 @@ import { workerCommand } from './commands/worker.ts';
 
 const program = new Command('folio')
   .description('Newspaper pages and archival PDFs from Markdown articles and a typed figures file')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .option('--no-figures-code', 'refuse to run a figures.ts (it is code); figures.yaml/json still load')
+  .hook('preAction', (cmd) => {
+    if (cmd.opts()['figuresCode'] === false) process.env[FIGURES_CODE_ENV] = 'refuse';
+  });
 
 buildCommand(program);
 checkCommand(program);

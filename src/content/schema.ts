@@ -128,6 +128,10 @@ export const editionSchema = z
       .array(z.string().min(1))
       .default([])
       .describe('Packages that add infographic blocks (each package folder is one block folder)'),
+    figuresCode: z
+      .boolean()
+      .default(true)
+      .describe('false: refuse to run a figures.ts (it is code) for this edition; use figures.yaml'),
     output: outputSchema.default(() => outputSchema.parse({})),
     fit: fitSchema.default(() => fitSchema.parse({})),
   })

@@ -71,6 +71,12 @@ export const catalogue = {
     message: (d) => `figures.ts could not be loaded: ${d.detail}`,
     hint: () => 'make figures.ts `export default defineFigures({ … })` and fix the error above',
   }),
+  FiguresCodeDisabled: entry<Record<string, never>>({
+    message: () => 'figures.ts is code, and running code is switched off here',
+    hint: () =>
+      'convert the figures to figures.yaml; or, if you trust the file, drop --no-figures-code, ' +
+      'FOLIO_FIGURES_CODE=refuse or figuresCode: false in edition.yaml',
+  }),
   UnknownFigure: entry<{ id: string; suggestions: string[] }>({
     message: (d) => `unknown figure "${d.id}"`,
     hint: (d) =>

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Document } from 'yaml';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { FolioError } from '../errors/FolioError.ts';
 import type { Figure } from './schema.ts';
 import { figuresFromDocument, type Locate } from './tree.ts';
+import { figuresCodeAllowed, importFiguresModule } from './module.ts';
 
 export const FIGURES_FILES = ['figures.yaml', 'figures.yml', 'figures.json', 'figures.ts'] as const;
 
@@ -16,10 +16,13 @@ export interface FigureSet {
   figures: Map<string, Figure>;
 }
 
-export async function loadFigures(editionDir: string): Promise<FigureSet> {
+export async function loadFigures(
+  editionDir: string,
+  opts: { allowCode?: boolean } = {},
+): Promise<FigureSet> {
   const file = await findFiguresFile(editionDir);
   const figures = file.endsWith('.ts')
-    ? await loadFiguresModule(file)
+    ? await loadFiguresModule(file, opts)
     : parseFigures(await readFile(file, 'utf8'), file);
   return { file, figures };
 }
@@ -75,17 +78,19 @@ function checkJson(text: string, at: (offset: number | undefined) => ReturnType<
   }
 }
 
-/** figures.ts: `export default defineFigures({ … })`, imported fresh each time so watch mode sees edits. */
-export async function loadFiguresModule(file: string): Promise<Map<string, Figure>> {
-  let tree: unknown;
-  try {
-    const mod = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
-    tree = mod.default;
-  } catch (cause) {
-    // Not always `instanceof Error`: vitest's module runner throws errors from another realm.
-    const message = (cause as { message?: unknown } | null)?.message;
-    throw moduleError(file, typeof message === 'string' ? message : String(cause), cause);
-  }
+/**
+ * figures.ts: `export default defineFigures({ … })`. It is code, so it runs in a child process with a
+ * deadline (figures/module.ts), fresh each time so watch mode sees edits, and not at all when refused.
+ */
+export async function loadFiguresModule(
+  file: string,
+  opts: { allowCode?: boolean } = {},
+): Promise<Map<string, Figure>> {
+  if (!(opts.allowCode ?? figuresCodeAllowed()))
+    throw new FolioError('FiguresCodeDisabled', {}, { file, line: 0, column: 0 });
+  const answer = await importFiguresModule(file);
+  if (!answer.ok) throw moduleError(file, answer.message, undefined);
+  const tree = answer.tree;
   if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) {
     const detail = 'the default export is not an object; write `export default defineFigures({ … })`';
     throw new FolioError('FiguresModule', { detail }, { file, line: 0, column: 0 });
