@@ -11,6 +11,7 @@ import { prepareImages } from './images/prepare.ts';
 import type { DocumentMeta } from './render/viewModel.ts';
 import { prepareFonts, type PreparedFonts } from './fonts/prepare.ts';
 import { launchBrowser } from './paginate/browser.ts';
+import { closeBrowser } from './paginate/lost.ts';
 import { adoptEarly, type EarlyBrowser } from './paginate/early.ts';
 import { paginate, type Paginated } from './paginate/paged.ts';
 import type { Measurement } from './paginate/measure.ts';
@@ -93,7 +94,7 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
       results.push(await printEdition(edition, browser, { ...opts, timeoutMs, log }));
     return results;
   } finally {
-    if (!opts.browser) await browser.close().catch(() => undefined);
+    if (!opts.browser) await closeBrowser(browser);
   }
 }
 

@@ -1,6 +1,7 @@
 // Builds many editions at once: up to N processes, each with its own Chromium; one failing edition never
 // stops the others. One edition (or --jobs 1) builds in this process, without a child.
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeBrowser } from '../paginate/lost.ts';
 import { fileURLToPath } from 'node:url';
 import { EditionRunner } from './runner.ts';
 import { failed, type EditionJob, type EditionOutcome } from './outcome.ts';
@@ -34,7 +35,7 @@ export async function runPool(jobs: EditionJob[], opts: PoolOptions): Promise<Ed
   const emit = opts.onEvent ?? (() => undefined);
   const size = Math.max(1, Math.min(opts.jobs, jobs.length));
   if (size === 1) return runHere(jobs, opts, emit);
-  await opts.earlyBrowser?.then((e) => e?.browser.then((b) => b.close())).catch(() => undefined);
+  await opts.earlyBrowser?.then((e) => e?.browser.then((b) => closeBrowser(b))).catch(() => undefined);
 
   const outcomes = new Array<EditionOutcome | undefined>(jobs.length);
   let nextIndex = 0;

@@ -6,8 +6,8 @@ export async function expandEditionDirs(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     const isEdition = await exists(join(arg, 'edition.yaml'));
-    if (isEdition || !(await exists(arg))) {
-      out.push(arg); // a missing folder is reported by the loader with its own message
+    if (isEdition || !(await isFolder(arg))) {
+      out.push(arg); // a missing folder, or a file, is reported by the loader with its own message
       continue;
     }
     const subs = (await readdir(arg, { withFileTypes: true }))
@@ -18,6 +18,13 @@ export async function expandEditionDirs(args: string[]): Promise<string[]> {
     out.push(...(editions.length ? editions : [arg]));
   }
   return out;
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -28,3 +28,6 @@ queueCommands(program);
 workerCommand(program);
 
 await program.parseAsync(process.argv);
+// Every command is finished here (watch and preview return when stopped): a timer or socket that some
+// library left behind must not keep the process alive after the output is written.
+process.exit();

@@ -19,8 +19,8 @@ export function reportError(e: unknown, io: Io, json: boolean): number {
   if (errors) {
     if (json) io.out(JSON.stringify({ errors: errors.map((x) => x.toJSON()) }));
     for (const x of errors) io.err(x.format());
-    // Ctrl-C: the shell's convention for a command stopped by SIGINT.
-    return errors.every((x) => x.code === 'Aborted') ? 130 : 1;
+    // Stopped by Ctrl-C (130) or SIGTERM (143), as a shell reports it.
+    return errors.every((x) => x.code === 'Aborted') ? exitCodeFor(stoppedBy) : 1;
   }
   const message = e instanceof Error ? e.message : String(e);
   io.err(`folio: internal error: ${message.split('\n')[0]} — please report this with FOLIO_DEBUG=1 output`);
@@ -33,17 +33,25 @@ export function printWarnings(warnings: Warning[], io: Io): void {
   for (const w of warnings) io.err(formatWarning(w));
 }
 
+let stoppedBy: NodeJS.Signals = 'SIGINT';
+
+/** The shell's convention for a command ended by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
+function exitCodeFor(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? 143 : 130;
+}
+
 /** An AbortSignal that fires on Ctrl-C, so every stage can stop and clean up. */
 export function interruptSignal(): AbortSignal {
   const controller = new AbortController();
   // Every tool run and browser wait listens for the same Ctrl-C; dozens of listeners are expected.
   setMaxListeners(100, controller.signal);
-  const stop = () => {
-    if (controller.signal.aborted) process.exit(130);
+  const stop = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    if (controller.signal.aborted) process.exit(exitCodeFor(signal));
     controller.abort();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return controller.signal;
 }
 

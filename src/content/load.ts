@@ -31,8 +31,9 @@ export interface EditionSource {
 export async function loadEditionSource(dirArg: string): Promise<EditionSource> {
   const dir = resolve(dirArg);
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory())
-    throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
+  if (info && !info.isDirectory())
+    throw new FolioError('EditionNotAFolder', { path: dirArg }, { file: dirArg, line: 0, column: 0 });
+  if (!info) throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
   const configFile = join(dir, 'edition.yaml');
   const configText = await readFile(configFile, 'utf8').catch(() => {
     throw new FolioError(

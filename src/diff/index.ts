@@ -4,6 +4,7 @@ import type { Browser } from 'puppeteer-core';
 import { checkEdition, finishPdf, layOut, type LaidOutEdition } from '../pipeline.ts';
 import { prepareFonts } from '../fonts/prepare.ts';
 import { launchBrowser } from '../paginate/browser.ts';
+import { closeBrowser } from '../paginate/lost.ts';
 import { checkFit } from '../paginate/fit.ts';
 import type { Measurement } from '../paginate/measure.ts';
 import { stage } from '../output/atomic.ts';
@@ -54,7 +55,7 @@ export async function diffEdition(dir: string, opts: DiffOptions): Promise<DiffS
     const render = (e: LaidOutEdition) => printVersion(e, browser, { timeoutMs, signal: opts.signal });
     printed = [await render(before), await render(after)];
   } finally {
-    await browser.close().catch(() => undefined);
+    await closeBrowser(browser);
   }
   const [b, a] = printed as [(typeof printed)[0], (typeof printed)[0]];
   const numbers = after.source.config.pages;

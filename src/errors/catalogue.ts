@@ -23,6 +23,10 @@ export const catalogue = {
     message: (d) => `edition folder not found: ${d.dir}`,
     hint: () => 'pass a folder under content/ that holds the articles (*.md) and a figures file',
   }),
+  EditionNotAFolder: entry<{ path: string }>({
+    message: (d) => `${d.path} is a file, not an edition folder`,
+    hint: () => 'pass the folder that holds edition.yaml, the articles (*.md) and the figures file',
+  }),
   EditionEmpty: entry<{ dir: string }>({
     message: (d) => `no Markdown articles in ${d.dir}`,
     hint: () => 'add at least one article.md with front matter',

@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import puppeteer, { TimeoutError, type Browser } from 'puppeteer-core';
 import { FolioError } from '../errors/FolioError.ts';
 import { withTimeout } from './timeout.ts';
+import { closeBrowser } from './lost.ts';
 
 export interface LaunchOptions {
   /** From prepareFonts: makes the converted TrueType CJK faces visible to Chromium. */
@@ -64,7 +65,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
     browser = await withTimeout(launching, timeoutMs + 1000, STEP, opts.signal);
   } catch (e) {
     // A launch we stopped waiting for may still succeed later: close what it produces.
-    launching.then((b) => b.close()).catch(() => undefined);
+    launching.then((b) => closeBrowser(b)).catch(() => undefined);
     if (e instanceof FolioError) throw e;
     if (e instanceof TimeoutError) {
       throw new FolioError('BrowserTimeout', { step: STEP, ms: timeoutMs }, undefined, { cause: e });
@@ -75,7 +76,7 @@ export async function launchBrowser(opts: LaunchOptions): Promise<Browser> {
 
   const signal = opts.signal;
   if (signal) {
-    const onAbort = (): void => void browser.close().catch(() => undefined);
+    const onAbort = (): void => void closeBrowser(browser);
     if (signal.aborted) onAbort();
     else {
       signal.addEventListener('abort', onAbort, { once: true });

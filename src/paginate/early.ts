@@ -3,6 +3,7 @@
 import type { Browser } from 'puppeteer-core';
 import { newestFonts } from '../fonts/prepare.ts';
 import { launchBrowser } from './browser.ts';
+import { closeBrowser } from './lost.ts';
 
 export interface EarlyBrowser {
   fontconfigFile: string;
@@ -29,6 +30,6 @@ export async function adoptEarly(
   if (!e) return undefined;
   const browser = await e.browser.catch(() => undefined);
   if (browser && e.fontconfigFile === fontconfigFile) return browser;
-  await browser?.close().catch(() => undefined);
+  await closeBrowser(browser);
   return undefined;
 }

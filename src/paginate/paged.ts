@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { readFile } from 'node:fs/promises';
 import { FolioError } from '../errors/FolioError.ts';
 import { withTimeout } from './timeout.ts';
+import { whileAlive } from './lost.ts';
 import { blockRequests } from '../security/requests.ts';
 import { SCRIPT_NONCE } from '../security/csp.ts';
 import { measureInPage, type Measurement } from './measure.ts';
@@ -34,7 +35,7 @@ export async function paginate(browser: Browser, html: string, opts: PaginateOpt
   };
   try {
     const page: Page = await withTimeout(
-      printer.render({ html, url: opts.baseUrl }) as Promise<Page>,
+      whileAlive(browser, printer.render({ html, url: opts.baseUrl }) as Promise<Page>),
       opts.timeoutMs,
       'Paged.js pagination',
       opts.signal,
@@ -95,7 +96,7 @@ export async function attach(
   await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
   const measure = () =>
     withTimeout(
-      page.evaluate(measureInPage) as Promise<Measurement>,
+      whileAlive(page.browser(), page.evaluate(measureInPage) as Promise<Measurement>),
       opts.timeoutMs,
       'measuring the pages',
       opts.signal,
@@ -106,12 +107,15 @@ export async function attach(
     remeasure: async () => (paged.measurement = await measure()),
     pdf: async (pageRanges) =>
       withTimeout(
-        page.pdf({
-          printBackground: true,
-          preferCSSPageSize: true,
-          timeout: opts.timeoutMs,
-          ...(pageRanges ? { pageRanges } : {}),
-        }),
+        whileAlive(
+          page.browser(),
+          page.pdf({
+            printBackground: true,
+            preferCSSPageSize: true,
+            timeout: opts.timeoutMs,
+            ...(pageRanges ? { pageRanges } : {}),
+          }),
+        ),
         opts.timeoutMs,
         'printing the PDF',
         opts.signal,

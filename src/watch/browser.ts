@@ -3,6 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import { prepareFonts } from '../fonts/prepare.ts';
 import { covers, fontCharSet } from '../fonts/charset.ts';
 import { launchBrowser } from '../paginate/browser.ts';
+import { closeBrowser } from '../paginate/lost.ts';
 
 export class BrowserKeeper {
   browser: Browser | undefined;
@@ -47,6 +48,6 @@ export class BrowserKeeper {
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = undefined;
-    await b?.close().catch(() => undefined);
+    await closeBrowser(b);
   }
 }

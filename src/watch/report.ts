@@ -22,6 +22,8 @@ export interface ChangeResult {
   report?: BuildResult;
   /** The error of a failed render; the last good PDF was kept. */
   error?: unknown;
+  /** Whether a good PDF exists that a failed render left alone (false: none was ever written). */
+  kept?: boolean;
 }
 
 /** Changed figures with the modules and pages they touch, before and after the change. */
@@ -57,7 +59,8 @@ export function describeChange(r: ChangeResult, editionDir: string): string[] {
   }
   const secs = `${(r.ms / 1000).toFixed(2)} s`;
   if (!r.ok) {
-    lines.push(...errorLines(r.error), `folio: kept the last good PDF (${secs})`);
+    const after = r.kept === false ? 'no PDF written yet: fix the error above' : 'kept the last good PDF';
+    lines.push(...errorLines(r.error), `folio: ${after} (${secs})`);
   } else if (r.mode === 'unchanged') {
     lines.push(`folio: no page changed (${secs})`);
   } else {

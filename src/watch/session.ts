@@ -1,5 +1,6 @@
 // A watch session: one Chromium and the paginated edition stay open; each change re-renders what it touches.
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { checkEdition, finishPdf, layOut, writeOutputs, type LaidOutEdition } from '../pipeline.ts';
 import type { Measurement } from '../paginate/measure.ts';
@@ -202,6 +203,9 @@ export class WatchSession {
 
   private done(r: ChangeResult, started: number): ChangeResult {
     r.ms = Math.round(performance.now() - started);
+    // An earlier run's PDF may be in the output folder even when this session has built nothing yet.
+    const name = basename(resolve(this.dir));
+    r.kept = this.good !== undefined || existsSync(join(resolve(this.opts.outDir), name, `${name}.pdf`));
     for (const line of describeChange(r, this.dir)) this.opts.log?.(line);
     return r;
   }

@@ -38,10 +38,18 @@ export function buildCommand(program: Command): void {
           const earlyBrowser = import('../../paginate/early.ts').then((m) =>
             m.startBrowserEarly(o.timeout, signal),
           );
-          const editions = await expandEditionDirs(dirs);
+          let build: typeof import('../../pipeline.ts').build;
+          let editions: string[];
+          try {
+            editions = await expandEditionDirs(dirs);
+            // Loaded on demand: the browser stack is heavy and `check` must stay fast.
+            ({ build } = await import('../../pipeline.ts'));
+          } catch (err) {
+            // build() closes the early browser on its own failures; before it, that is done here.
+            await (await import('../../paginate/early.ts')).adoptEarly(earlyBrowser, '');
+            throw err;
+          }
           if (editions.length > 1) return buildMany(editions, { ...o, signal, earlyBrowser });
-          // Loaded on demand: the browser stack is heavy and `check` must stay fast.
-          const { build } = await import('../../pipeline.ts');
           const results = await build(editions, {
             earlyBrowser,
             outDir: o.out,

@@ -46,7 +46,9 @@ describe('figures.ts in a child process', () => {
   });
 
   it('refuses a figures function (figures are data)', async () => {
-    const err = await loadFiguresModule(moduleFile('export default { g: { a: () => 1 } };\n')).catch((e) => e);
+    const err = await loadFiguresModule(moduleFile('export default { g: { a: () => 1 } };\n')).catch(
+      (e) => e,
+    );
     expect((err as FolioError).message).toContain('not data');
   });
 });
