@@ -4,6 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { expandEditionDirs } from '../editions.ts';
 import { action, interruptSignal, printWarnings, stdio, timeoutOption } from '../run.ts';
 import { buildMany } from './buildMany.ts';
+import type { build as BuildFn } from '../../pipeline.ts';
 
 interface Options {
   out: string;
@@ -38,7 +39,7 @@ export function buildCommand(program: Command): void {
           const earlyBrowser = import('../../paginate/early.ts').then((m) =>
             m.startBrowserEarly(o.timeout, signal),
           );
-          let build: typeof import('../../pipeline.ts').build;
+          let build: typeof BuildFn;
           let editions: string[];
           try {
             editions = await expandEditionDirs(dirs);
