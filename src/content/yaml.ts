@@ -92,7 +92,18 @@ export function parseYaml(text: string, file: string, lineOffset = 0): Positione
     }
     return best;
   };
-  return { doc, value: doc.toJS(), positionOf };
+  return { doc, value: toJsGuarded(doc, file, lineOffset), positionOf };
+}
+
+/** yaml refuses a document whose aliases expand without bound (an alias bomb); that is the writer's error. */
+export function toJsGuarded(doc: Document, file: string, lineOffset = 0): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    if (!(cause instanceof ReferenceError)) throw cause;
+    const detail = 'aliases (*name) expand too far: an alias bomb, or a document to write out in full';
+    throw new FolioError('YamlSyntax', { detail }, { file, line: lineOffset + 1, column: 1 }, { cause });
+  }
 }
 
 /** Validates with zod and turns the first issue into a FolioError at the offending line. */
