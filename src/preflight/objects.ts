@@ -13,6 +13,7 @@ import {
 } from 'pdf-lib';
 import { operations, type Token } from '../print/content-tokens.ts';
 import { decodeStream, latin1 } from '../print/streams.ts';
+import { mul, type M } from '../pdf/matrix.ts';
 
 /** Every dictionary in the file: indirect objects, stream dictionaries and the direct dictionaries inside. */
 export function* allDicts(doc: PDFDocument): Generator<{ dict: PDFDict; ref: PDFRef; stream?: PDFStream }> {
@@ -35,16 +36,6 @@ export function* allDicts(doc: PDFDocument): Generator<{ dict: PDFDict; ref: PDF
 
 export const nameOf = (v: PDFObject | undefined): string => (v instanceof PDFName ? v.decodeText() : '');
 export const numOf = (v: PDFObject | undefined): number => (v instanceof PDFNumber ? v.asNumber() : NaN);
-
-type M = [number, number, number, number, number, number];
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2],
-  a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2],
-  a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4],
-  a[4] * b[1] + a[5] * b[3] + b[5],
-];
 
 export interface PlacedImage {
   page: number;

@@ -4,17 +4,7 @@ import { PDFDict, PDFName, PDFStream, type PDFDocument, type PDFPage } from 'pdf
 import { operations } from '../print/content-tokens.ts';
 import { decodeStream, latin1 } from '../print/streams.ts';
 import { fail, pass, type Check, type PageValue } from './types.ts';
-
-type M = [number, number, number, number, number, number];
-const ID: M = [1, 0, 0, 1, 0, 0];
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2],
-  a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2],
-  a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4],
-  a[4] * b[1] + a[5] * b[3] + b[5],
-];
+import { ID, mul, type M } from '../pdf/matrix.ts';
 
 interface State {
   ctm: M;

@@ -2,6 +2,7 @@
 // One walker serves both the print pass that rewrites inks (inks.ts) and the preflight rules that check
 // them, so what the press file is made to obey is exactly what preflight measures.
 import { operations, type Operation } from './content-tokens.ts';
+import { ID, mul, type M } from '../pdf/matrix.ts';
 
 export type Ink = 'gray' | 'cmyk' | 'rgb' | 'other';
 
@@ -26,16 +27,6 @@ export interface Paint {
   sizePt: number;
 }
 
-type M = [number, number, number, number, number, number];
-const ID: M = [1, 0, 0, 1, 0, 0];
-const mul = (a: M, b: M): M => [
-  a[0] * b[0] + a[1] * b[2],
-  a[0] * b[1] + a[1] * b[3],
-  a[2] * b[0] + a[3] * b[2],
-  a[2] * b[1] + a[3] * b[3],
-  a[4] * b[0] + a[5] * b[2] + b[4],
-  a[4] * b[1] + a[5] * b[3] + b[5],
-];
 const scale = (m: M): number => Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
 
 const FILL_OPS = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
