@@ -97,12 +97,23 @@ export function parseYaml(text: string, file: string, lineOffset = 0): Positione
 
 /** yaml refuses a document whose aliases expand without bound (an alias bomb); that is the writer's error. */
 export function toJsGuarded(doc: Document, file: string, lineOffset = 0): unknown {
+  return guardAliases(() => doc.toJS({ maxAliasCount: MAX_ALIASES }), {
+    file,
+    line: lineOffset + 1,
+    column: 1,
+  });
+}
+
+export const MAX_ALIASES = 100;
+
+/** Runs a toJS call; yaml's ReferenceError for too many aliases becomes a YamlSyntax error at `where`. */
+export function guardAliases<T>(toJS: () => T, where: SourcePosition): T {
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return toJS();
   } catch (cause) {
     if (!(cause instanceof ReferenceError)) throw cause;
     const detail = 'aliases (*name) expand too far: an alias bomb, or a document to write out in full';
-    throw new FolioError('YamlSyntax', { detail }, { file, line: lineOffset + 1, column: 1 }, { cause });
+    throw new FolioError('YamlSyntax', { detail }, where, { cause });
   }
 }
 

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
+import { guardAliases, MAX_ALIASES } from '../content/yaml.ts';
 import { FolioError, throwIfAny } from '../errors/FolioError.ts';
 import type { SourcePosition } from '../errors/catalogue.ts';
 import { figureSchema, ID_SEGMENT, type Figure } from './schema.ts';
@@ -49,7 +50,8 @@ export function figuresFromDocument(doc: Document, file: string, locate: Locate)
 
   const figure = (map: YAMLMap, path: string[], where: SourcePosition): void => {
     const id = path.join('.');
-    const result = figureSchema.safeParse(map.toJS(doc));
+    const data = guardAliases(() => map.toJS(doc, { maxAliasCount: MAX_ALIASES }), where);
+    const result = figureSchema.safeParse(data);
     if (result.success) {
       figures.set(id, { ...result.data, id, line: where.line, file });
       return;
