@@ -49,3 +49,30 @@ export function resolveGeometry(config: EditionConfig): PageGeometry {
 }
 
 export const MM_TO_PT = 72 / 25.4;
+
+/** Narrowest column Folio sets: below this a line holds two or three characters. */
+export const MIN_COLUMN_MM = 15;
+
+/** Why a page leaves no room to set type (margins or gutters eat it), with the edition.yaml path to blame. */
+export function typeAreaProblem(g: PageGeometry): { path: string[]; message: string } | undefined {
+  const m = g.marginMm;
+  const typeW = g.widthMm - m.left - m.right;
+  const typeH = g.heightMm - m.top - m.bottom;
+  if (typeW <= 0)
+    return {
+      path: ['page', 'marginMm', 'left'],
+      message: `left + right margins (${m.left} + ${m.right} mm) leave no type area on a ${g.widthMm} mm wide page`,
+    };
+  if (typeH <= 0)
+    return {
+      path: ['page', 'marginMm', 'top'],
+      message: `top + bottom margins (${m.top} + ${m.bottom} mm) leave no type area on a ${g.heightMm} mm high page`,
+    };
+  const column = (typeW - (g.columns - 1) * g.gutterMm) / g.columns;
+  if (column < MIN_COLUMN_MM)
+    return {
+      path: ['page', 'columns'],
+      message: `${g.columns} columns with ${g.gutterMm} mm gutters in a ${typeW.toFixed(1)} mm type area are ${column.toFixed(1)} mm wide; a column needs at least ${MIN_COLUMN_MM} mm (fewer columns, narrower margins or gutters)`,
+    };
+  return undefined;
+}

@@ -1,21 +1,47 @@
 // Schemas for an edition's edition.yaml and each article's front matter.
 import { z } from 'zod';
 import { composeSchema, weightSchema } from '../compose/schema.ts';
+import { resolveGeometry, typeAreaProblem } from '../config/presets.ts';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine(isCalendarDay, 'is not a day of the calendar (month 01–12, a day that month has)');
+
+/** 2021-02-29 and 2021-13-45 have the shape of a date and are none; Date.UTC rolls them over. */
+function isCalendarDay(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * PDF pages cannot be larger than 200 in (5080 mm) on a side (ISO 32000-1, annex C). The MediaBox is the
+ * trim plus bleed (at most 20 mm) and the crop-mark slug (10 mm) on both sides, so the trim stays 60 mm under.
+ */
+export const MAX_PAGE_MM = 5080 - 2 * (20 + 10);
+const side = z
+  .number()
+  .positive()
+  .max(
+    MAX_PAGE_MM,
+    `at most ${MAX_PAGE_MM} mm, so the page with bleed and crop marks stays within the PDF limit of 5080 mm`,
+  );
+const margin = z.number().min(0, 'a margin cannot be negative (it would push content off the page)');
 
 /** Page geometry overrides; presets in src/config/presets.ts give the defaults. */
 export const pageOverrideSchema = z
   .object({
-    widthMm: z.number().positive().optional(),
-    heightMm: z.number().positive().optional(),
+    widthMm: side
+      .optional()
+      .describe('Trimmed page width in mm (at most 5020: with bleed and crop marks, PDF allows 5080)'),
+    heightMm: side
+      .optional()
+      .describe('Trimmed page height in mm (at most 5020: with bleed and crop marks, PDF allows 5080)'),
     bleedMm: z.number().min(0).max(20).optional(),
-    marginMm: z
-      .object({ top: z.number(), right: z.number(), bottom: z.number(), left: z.number() })
-      .partial()
-      .optional(),
+    marginMm: z.object({ top: margin, right: margin, bottom: margin, left: margin }).partial().optional(),
     columns: z.number().int().min(1).max(12).optional(),
-    gutterMm: z.number().min(0).optional(),
+    gutterMm: z.number().min(0).max(50).optional(),
     bodyPt: z.number().min(7).max(14).optional(),
   })
   .strict();
@@ -135,7 +161,12 @@ export const editionSchema = z
     output: outputSchema.default(() => outputSchema.parse({})),
     fit: fitSchema.default(() => fitSchema.parse({})),
   })
-  .strict();
+  .strict()
+  // Margins and gutters combine with the preset's, so whether type fits is known only here.
+  .superRefine((config, ctx) => {
+    const problem = typeAreaProblem(resolveGeometry(config));
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
 
 export const frontMatterSchema = z
   .object({
