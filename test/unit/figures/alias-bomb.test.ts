@@ -32,6 +32,7 @@ it('refuses an alias bomb inside a figure with the file, the line and what to do
 });
 
 it('still reads a figure that uses an alias', () => {
-  const text = 'jobs:\n  urban: { value: 1, unit: 人, label: &l 就业 }\n  rural: { value: 2, unit: 人, label: *l }\n';
+  const text =
+    'jobs:\n  urban: { value: 1, unit: 人, label: &l 就业 }\n  rural: { value: 2, unit: 人, label: *l }\n';
   expect(parseFigures(text, '/ed/figures.yaml').get('jobs.rural')?.label).toBe('就业');
 });
