@@ -104,6 +104,16 @@ export const catalogue = {
     hint: () =>
       'copy the picture into the edition folder and write ::: photo file=images/name.jpg cols=3 "caption"',
   }),
+  SectionDuplicate: entry<{ number: string; first: string }>({
+    message: (d) =>
+      `section ${d.number} is numbered twice (first at ${d.first}); the second would replace the first`,
+    hint: () => 'renumber one of the two ## headings, or merge the sections',
+  }),
+  MarkdownTooDeep: entry<{ limit: number }>({
+    message: (d) =>
+      `lists or quotes nested too deep here: Markdown is read to ${d.limit} levels (about 9 nested lists), and the text inside would be lost`,
+    hint: () => 'flatten the list or quote: a newspaper column holds two or three levels at most',
+  }),
   BlockInvalid: entry<{ dir: string; detail: string }>({
     message: (d) => `block ${d.dir}: ${d.detail}`,
     hint: () =>

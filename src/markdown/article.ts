@@ -1,9 +1,10 @@
 // Renders one article's Markdown into a lead and numbered sections: the modules a page is built from.
+import { basename } from 'node:path';
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { Article } from '../content/load.ts';
 import type { Figure } from '../figures/schema.ts';
-import type { FolioError } from '../errors/FolioError.ts';
+import { FolioError } from '../errors/FolioError.ts';
 import type { FigureUse, MarkdownEnv } from './env.ts';
 import { keepDashesAttached } from './typography.ts';
 
@@ -62,6 +63,7 @@ export function renderArticle(
     const line = article.bodyLineOffset + (part.tokens[0]?.map?.[0] ?? 0) + 1;
     return { key, number, title: m?.[2] ?? heading, graphicsHtml, html, line, textLength: textLength(body) };
   });
+  env.errors.push(...duplicateNumbers(sections, article));
   return {
     article: {
       slug: article.slug,
@@ -72,6 +74,32 @@ export function renderArticle(
     uses: env.uses,
     errors: env.errors,
   };
+}
+
+/** Two `## 06` headings would be one module, the second replacing the first: a section would vanish. */
+function duplicateNumbers(sections: Section[], article: Article): FolioError[] {
+  const first = new Map<string, Section>();
+  const errors: FolioError[] = [];
+  const lines = article.body.split('\n');
+  for (const s of sections) {
+    if (!s.number) continue;
+    const earlier = first.get(s.number);
+    if (!earlier) {
+      first.set(s.number, s);
+      continue;
+    }
+    const text = lines[s.line - article.bodyLineOffset - 1] ?? '';
+    const column = Math.max(text.indexOf(s.number), 0) + 1;
+    const at = `${basename(article.file)}:${earlier.line}`;
+    errors.push(
+      new FolioError(
+        'SectionDuplicate',
+        { number: s.number, first: at },
+        { file: article.file, line: s.line, column },
+      ),
+    );
+  }
+  return errors;
 }
 
 function nonEmpty(s: Section): boolean {

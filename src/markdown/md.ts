@@ -3,6 +3,7 @@ import MarkdownIt, { type MarkdownIt as Md } from 'markdown-it';
 import { figureRefPlugin } from './figureRef.ts';
 import { blocksPlugin } from '../blocks/directive.ts';
 import { refuseImagesPlugin } from './images.ts';
+import { nestingLimitPlugin } from './nesting.ts';
 import { BUILTIN_BLOCKS, type BlockSet } from '../blocks/discover.ts';
 
 export function createMarkdown(blocks: BlockSet = BUILTIN_BLOCKS): Md {
@@ -11,5 +12,6 @@ export function createMarkdown(blocks: BlockSet = BUILTIN_BLOCKS): Md {
   md.use(figureRefPlugin);
   md.use(blocksPlugin, blocks);
   md.use(refuseImagesPlugin);
+  md.use(nestingLimitPlugin);
   return md;
 }
