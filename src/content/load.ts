@@ -1,9 +1,10 @@
 // Finds an edition folder and reads edition.yaml and every article's front matter and body.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { FolioError } from '../errors/FolioError.ts';
 import type { SourcePosition } from '../errors/catalogue.ts';
 import { editionSchema, frontMatterSchema, type EditionConfig, type FrontMatter } from './schema.ts';
+import { normalizeNewlines, readText, unreadable } from './text.ts';
 import { parseYaml, validateAt } from './yaml.ts';
 
 export interface Article {
@@ -35,11 +36,16 @@ export async function loadEditionSource(dirArg: string): Promise<EditionSource> 
     throw new FolioError('EditionNotAFolder', { path: dirArg }, { file: dirArg, line: 0, column: 0 });
   if (!info) throw new FolioError('EditionNotFound', { dir: dirArg }, { file: dirArg, line: 0, column: 0 });
   const configFile = join(dir, 'edition.yaml');
-  const configText = await readFile(configFile, 'utf8').catch(() => {
-    throw new FolioError(
-      'EditionConfigInvalid',
-      { field: 'edition.yaml', detail: 'file is missing' },
-      { file: configFile, line: 0, column: 0 },
+  const configText = await readText(configFile).catch((e: unknown) => {
+    throw unreadable(
+      e,
+      configFile,
+      () =>
+        new FolioError(
+          'EditionConfigMissing',
+          { file: configFile },
+          { file: configFile, line: 0, column: 0 },
+        ),
     );
   });
   const yaml = parseYaml(configText, configFile);
@@ -54,14 +60,19 @@ export async function loadEditionSource(dirArg: string): Promise<EditionSource> 
 }
 
 export async function readArticle(file: string): Promise<Article> {
-  return parseArticle(await readFile(file, 'utf8'), file);
+  const text = await readText(file).catch((e: unknown) => {
+    throw unreadable(e, file);
+  });
+  return parseArticle(text, file);
 }
 
 const FENCE = /^---[ \t]*$/;
 
 /** Splits `---` front matter from the Markdown body, keeping line numbers for both. */
 export function parseArticle(text: string, file: string): Article {
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  const lines = normalizeNewlines(text)
+    .replace(/^\uFEFF/, '')
+    .split('\n');
   if (!FENCE.test(lines[0] ?? ''))
     throw new FolioError('FrontMatterMissing', {}, { file, line: 1, column: 1 });
   const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));

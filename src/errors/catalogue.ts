@@ -33,11 +33,26 @@ export const catalogue = {
   }),
   FiguresMissing: entry<{ dir: string }>({
     message: (d) => `no figures file in ${d.dir}`,
-    hint: () => 'add figures.yaml, figures.json or figures.ts (see README "Figures")',
+    hint: () =>
+      'add figures.yaml (or figures.json, figures.ts) to the edition folder — README "Figures"; `folio new <dir>` writes one',
   }),
   FiguresAmbiguous: entry<{ files: string[] }>({
     message: (d) => `more than one figures file: ${d.files.join(', ')}`,
     hint: () => 'keep exactly one of figures.yaml, figures.json, figures.ts',
+  }),
+  EditionConfigMissing: entry<{ file: string }>({
+    message: () => 'the edition folder has no edition.yaml',
+    hint: () =>
+      'write edition.yaml with newspaper, date, pages and section (README "edition.yaml"), or start from `folio new <dir>`',
+  }),
+  FileUnreadable: entry<{ path: string; detail: string }>({
+    message: (d) => `cannot read ${d.path}: ${d.detail}`,
+    hint: () => 'check that the file exists and that you may read it (permissions, a folder of that name)',
+  }),
+  NotUtf8: entry<{ file: string; encoding: string }>({
+    message: (d) => `the file is not UTF-8 (it looks like ${d.encoding}); Folio reads UTF-8 only`,
+    hint: (d) =>
+      `convert it, e.g. iconv -f ${d.encoding === 'UTF-16' ? 'UTF-16' : 'GB18030'} -t UTF-8 "${d.file}" > tmp && mv tmp "${d.file}", or save it as UTF-8 in your editor`,
   }),
   YamlSyntax: entry<{ detail: string }>({
     message: (d) => `YAML syntax error: ${d.detail}`,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document } from 'yaml';
+import { normalizeNewlines, readText, unreadable } from '../content/text.ts';
 import { parseYamlDocument } from '../content/yaml.ts';
 import { FolioError } from '../errors/FolioError.ts';
 import type { Figure } from './schema.ts';
@@ -23,7 +24,12 @@ export async function loadFigures(
   const file = await findFiguresFile(editionDir);
   const figures = file.endsWith('.ts')
     ? await loadFiguresModule(file, opts)
-    : parseFigures(await readFile(file, 'utf8'), file);
+    : parseFigures(
+        await readText(file).catch((e: unknown) => {
+          throw unreadable(e, file);
+        }),
+        file,
+      );
   return { file, figures };
 }
 
@@ -37,12 +43,14 @@ export async function findFiguresFile(editionDir: string): Promise<string> {
   const found = FIGURES_FILES.filter((n) => names.includes(n));
   if (found.length > 1)
     throw new FolioError('FiguresAmbiguous', { files: found.map((n) => join(editionDir, n)) });
-  if (!found[0]) throw new FolioError('FiguresMissing', { dir: editionDir });
+  if (!found[0])
+    throw new FolioError('FiguresMissing', { dir: editionDir }, { file: editionDir, line: 0, column: 0 });
   return join(editionDir, found[0]);
 }
 
 /** figures.yaml / .yml / .json text → figures; `file` names the format and the file in errors. */
-export function parseFigures(text: string, file: string): Map<string, Figure> {
+export function parseFigures(raw: string, file: string): Map<string, Figure> {
+  const text = normalizeNewlines(raw);
   const json = file.endsWith('.json');
   // JSON is parsed as YAML too (same positions, same walk); uniqueKeys is off so that the walk can
   // report a duplicate id with both of its lines.
