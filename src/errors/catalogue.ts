@@ -190,12 +190,15 @@ export const catalogue = {
     text: string;
     em: number;
     lines: number;
-    orphan: boolean;
+    /** loose: letter-spaced lines; orphan: a one-character last line (孤字); widow: a line alone in a column. */
+    kind: 'loose' | 'orphan' | 'widow';
   }>({
     message: (d) =>
-      d.orphan && d.lines === 1
+      d.kind === 'orphan'
         ? `loose line: module "${d.module}" on page ${d.page} ends a paragraph with one character ("${d.text}")`
-        : `loose line: module "${d.module}" on page ${d.page} has ${d.lines} line(s) set up to ${d.em.toFixed(2)} em apart ("${d.text.slice(0, 12)}…")`,
+        : d.kind === 'widow'
+          ? `loose line: module "${d.module}" on page ${d.page} leaves one line of a paragraph alone in a column ("${d.text.slice(0, 12)}…")`
+          : `loose line: module "${d.module}" on page ${d.page} has ${d.lines} line(s) set up to ${d.em.toFixed(2)} em apart ("${d.text.slice(0, 12)}…")`,
     hint: () => 'reword the paragraph slightly, or move a long figure away from the line end',
   }),
   ComposeNoFit: entry<{ modules: string; missingMm: number; preset: string; pages: number }>({

@@ -10,6 +10,7 @@ import { withTimeout } from '../paginate/timeout.ts';
 import { describe, fitModule, type Settings } from './ladder.ts';
 import { fitInPage, type FittedModule, type ProbedGrid } from './inPage.ts';
 import { checkInPage, type Collision } from './check.ts';
+import { fitParagraphs } from './lines.ts';
 import { solveRows, type Track } from './rows.ts';
 import { fitReport, type FitReport } from './report.ts';
 
@@ -132,14 +133,9 @@ export async function fitPages(page: Page, e: FitEdition, opts: FitOptions): Pro
     debug?.(
       `${f.key}: box ${(f.box / PX_PER_MM).toFixed(1)} content ${(f.height / PX_PER_MM).toFixed(1)} mm, ${f.probes} probes, ${f.steps.join(', ')}`,
     );
+  await fitParagraphs(page, { looseEm: 0.1, trackingEm: fit.trackingEm, slack }, run);
   const checked = await run(
-    page.evaluate(checkInPage, {
-      looseEm: 0.1,
-      raggedEm: 0.3,
-      trackingEm: fit.trackingEm,
-      slack,
-      clip: opts.allowOverset,
-    }),
+    page.evaluate(checkInPage, { looseEm: 0.1, slack, clip: opts.allowOverset }),
     'checking the fitted pages',
   );
   const report = fitReport(checked.modules, fitted, e.source.config.pages);
@@ -172,10 +168,12 @@ function findings(e: FitEdition, report: FitReport, collisions: Collision[]) {
         const err = new FolioError('Underset', { module: m.module, page: p.page, spareMm: m.slackMm });
         warnings.push({ code: 'Underset', message: err.message, file, line: m.line, column: 0 });
       }
-      // One warning a paragraph: its worst line and how many there are.
-      const byLine = new Map<number, typeof m.looseLines>();
-      for (const l of m.looseLines) byLine.set(l.line, [...(byLine.get(l.line) ?? []), l]);
-      for (const [line, list] of byLine) {
+      // One warning a paragraph and kind: its worst line and how many there are.
+      const byLine = new Map<string, typeof m.looseLines>();
+      for (const l of m.looseLines)
+        byLine.set(`${l.line} ${l.kind}`, [...(byLine.get(`${l.line} ${l.kind}`) ?? []), l]);
+      for (const list of byLine.values()) {
+        const line = list[0]!.line;
         const worst = list.reduce((a, b) => (b.em > a.em ? b : a));
         const err = new FolioError('LooseLine', {
           module: m.module,
@@ -183,7 +181,7 @@ function findings(e: FitEdition, report: FitReport, collisions: Collision[]) {
           text: worst.text,
           em: worst.em,
           lines: list.length,
-          orphan: worst.kind === 'orphan',
+          kind: worst.kind,
         });
         warnings.push({ code: 'LooseLine', message: err.message, file, line, column: 0 });
       }
