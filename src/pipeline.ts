@@ -17,7 +17,6 @@ import { paginate, type Paginated } from './paginate/paged.ts';
 import type { Measurement } from './paginate/measure.ts';
 import type { Warning } from './errors/FolioError.ts';
 import type { FitOutcome } from './fit/views.ts';
-import { postprocess } from './pdf/postprocess.ts';
 import { stage } from './output/atomic.ts';
 import { writePreviews } from './output/previews.ts';
 import { makePressOutputs } from './output/press.ts';
@@ -98,7 +97,7 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   }
 }
 
-/** Stage 5–7 through one engine session (src/engine/): measure, fit, print, close. */
+/** Stage 5–7 through one engine session (src/engine/): measure, fit, print (engine/print.ts), close. */
 export async function printEdition(
   e: LaidOutEdition,
   browser: Browser,
@@ -150,25 +149,6 @@ export function paginateEdition(
 ): Promise<Paginated> {
   const baseUrl = pathToFileURL(join(e.source.dir, '/')).href;
   return paginate(browser, html, { baseUrl, timeoutMs: opts.timeoutMs, signal: opts.signal });
-}
-
-/** Stage 6: Chromium prints; pdf-lib fixes the boxes and writes metadata and the outline.
- *  `pagesWide` 2 prints each spread as one double page; headings then point at the sheet. */
-export async function finishPdf(
-  e: LaidOutEdition,
-  paged: Paginated,
-  measurement: Measurement,
-  pagesWide = 1,
-): Promise<Uint8Array> {
-  const outline = measurement.headings.map((h) => ({ ...h, page: Math.floor(h.page / pagesWide) }));
-  return postprocess({
-    pdf: await paged.pdf(),
-    meta: e.meta,
-    geometry: e.geometry,
-    outline,
-    pagesWide,
-    producer: 'Folio (Paged.js, Chromium, pdf-lib)',
-  });
 }
 
 /** Stage 7: every output of the edition, staged and then moved into place together. */

@@ -1,15 +1,14 @@
 // `folio diff`: renders the edition with earlier figures and with the current ones, and shows what changed.
 import { resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { checkEdition, finishPdf, layOut, type LaidOutEdition } from '../pipeline.ts';
+import { checkEdition, layOut, type LaidOutEdition } from '../pipeline.ts';
+import { openSession } from '../engine/session.ts';
 import { prepareFonts } from '../fonts/prepare.ts';
 import { launchBrowser } from '../paginate/browser.ts';
 import { closeBrowser } from '../paginate/lost.ts';
-import { checkFit } from '../paginate/fit.ts';
 import type { Measurement } from '../paginate/measure.ts';
 import { stage } from '../output/atomic.ts';
 import { diffFigures, reachOf, type FigureChange, type FigureReach } from '../watch/figures.ts';
-import { measurementOf, paginateViews } from '../watch/views.ts';
 import { loadSinceFigures } from './since.ts';
 import { difference, rasterise } from './images.ts';
 import { reportHtml } from './html.ts';
@@ -99,18 +98,20 @@ export async function diffEdition(dir: string, opts: DiffOptions): Promise<DiffS
   }
 }
 
-/** One version of the edition as a PDF (overset allowed: the diff should show it, not stop at it). */
+/** One version of the edition as a build prints it, fitted (overset allowed: the diff should show it). */
 async function printVersion(
   e: LaidOutEdition,
   browser: Browser,
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<{ pdf: Uint8Array; m: Measurement }> {
-  const views = await paginateViews(e, browser, opts);
+  const session = openSession(e, browser, { ...opts, allowOverset: true });
   try {
-    const m = measurementOf(views);
-    checkFit(e, m, true);
-    return { pdf: await finishPdf(e, views[0]!.paged, m), m };
+    await session.measure();
+    const { measurement } = await session.fit();
+    const { pdf } = await session.pdfs();
+    if (!pdf) throw new Error('folio diff: no page PDF');
+    return { pdf, m: measurement };
   } finally {
-    await Promise.all(views.map((v) => v.paged.close()));
+    await session.close();
   }
 }

@@ -1,18 +1,15 @@
-// A watch session: one Chromium and the paginated edition stay open; each change re-renders what it touches.
+// A watch session: one Chromium and an engine session (src/engine/) stay open; each change replaces the
+// modules it touches, re-fits their pages and re-prints the pages that look different.
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { checkEdition, finishPdf, layOut, writeOutputs, type LaidOutEdition } from '../pipeline.ts';
-import type { Measurement } from '../paginate/measure.ts';
-import type { Warning } from '../errors/FolioError.ts';
-import { checkFit } from '../paginate/fit.ts';
+import { checkEdition, layOut, type LaidOutEdition } from '../pipeline.ts';
+import { openSession, type EngineSession } from '../engine/session.ts';
 import { FIGURES_FILES } from '../figures/load.ts';
 import { Coalescer } from './queue.ts';
-import { patchEdition } from './patch.ts';
 import { writePreviews } from './output.ts';
 import { BrowserKeeper } from './browser.ts';
 import { describeChange, errorLines, figureReport, type ChangeResult } from './report.ts';
-import { measurementOf, paginateViews, type Pdfs, type View } from './views.ts';
 
 export type { ChangeResult } from './report.ts';
 
@@ -28,8 +25,10 @@ export class WatchSession {
   readonly dir: string;
   /** How many renders ran (tests check that quick changes coalesce). */
   renders = 0;
-  private live: { edition: LaidOutEdition; views: View[] } | undefined;
-  private good: { edition: LaidOutEdition; pdfs: Pdfs } | undefined;
+  /** The open edition; its pages may be ahead of the last PDF while a render runs. */
+  private engine: EngineSession | undefined;
+  /** The edition of the last PDF written. */
+  private good: LaidOutEdition | undefined;
   private forceFull = true;
   private closing = false;
   /** Page previews of the last PDF, made after the report so they never delay a re-render. */
@@ -48,7 +47,7 @@ export class WatchSession {
     this.dir = resolve(dir);
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.keeper = new BrowserKeeper(this.timeoutMs, this.abort.signal, () => {
-      this.live = undefined;
+      this.engine = undefined;
       this.forceFull = true;
       if (!this.closing) opts.log?.('folio: Chromium stopped; the next change restarts it');
     });
@@ -74,7 +73,7 @@ export class WatchSession {
     this.abort.abort(); // stops a render in progress at its next browser wait
     await this.queue.idle();
     await this.previews;
-    await this.closeViews();
+    await this.engine?.close();
     await this.keeper.close();
   }
 
@@ -101,7 +100,7 @@ export class WatchSession {
     } catch (error) {
       return this.done({ ...result, error }, started); // nothing touched: the last good PDF stays
     }
-    const baseline = { edition: this.good?.edition, measurement: this.measured() };
+    const baseline = { edition: this.good, measurement: this.engine?.measurement };
     const browser = this.keeper.browser;
     try {
       Object.assign(result, await this.renderEdition(next, paths));
@@ -115,7 +114,7 @@ export class WatchSession {
           (again: unknown) => (result.error = again),
         );
     }
-    result.figures = figureReport(baseline, next, this.measured());
+    result.figures = figureReport(baseline, next, this.engine?.measurement);
     if (result.ok) {
       this.previewsStop = new AbortController();
       const stop = AbortSignal.any([this.abort.signal, this.previewsStop.signal]);
@@ -136,69 +135,41 @@ export class WatchSession {
         : this.forceFull
           ? 'the last render did not finish'
           : layoutFile && `${basename(layoutFile)} changed`;
-    if (why || !this.live || !this.good) return this.full(next, why || 'first build');
-    const views = this.live.views;
-    const outcome = await patchEdition(
-      views,
-      this.live.edition,
-      next,
-      this.good.pdfs,
-      { timeoutMs: this.timeoutMs, signal: this.abort.signal, allowOverset: this.opts.allowOverset ?? false },
-      () => {
-        this.forceFull = true; // until this render has written its PDF, the pages and the PDF disagree
-        this.live = { edition: next, views };
-      },
-    );
-    if (outcome.kind === 'needs-full') return this.full(next, outcome.reason);
-    const pdfs = outcome.kind === 'patched' ? outcome.pdfs : this.good.pdfs;
-    const fit = outcome.kind === 'patched' ? outcome.fitWarnings : [];
-    const report = await this.writeProof(next, pdfs, measurementOf(views), fit);
-    this.good = { edition: next, pdfs };
-    this.live = { edition: next, views };
-    this.forceFull = false;
-    if (outcome.kind === 'unchanged') return { ok: true, mode: 'unchanged', report };
-    return { ok: true, mode: 'patch', modules: outcome.modules, pages: outcome.pageNumbers, report };
+    if (why || !this.engine || !this.good) return this.full(next, why || 'first build');
+    // Until this render has written its PDF, the live pages and the PDF may disagree.
+    this.forceFull = true;
+    const replaced = await this.engine.replaceModules(next);
+    if (replaced.kind === 'needs-full') return this.full(next, replaced.reason);
+    const report = await this.proof(this.engine);
+    if (replaced.kind === 'unchanged') return { ok: true, mode: 'unchanged', report };
+    const pages = this.engine.printedPages;
+    return { ok: true, mode: 'patch', modules: replaced.modules, pages, report };
   }
 
   /** Re-paginates the whole edition in Paged.js: the cold path, kept for layout changes. */
   private async full(next: LaidOutEdition, reason: string): Promise<Partial<ChangeResult>> {
     await this.keeper.ensure(next.html + (next.spreadHtml ?? ''));
-    const browser = this.keeper.browser!;
     this.forceFull = true;
-    await this.closeViews();
-    const views: View[] = [];
-    this.live = { edition: next, views };
-    await paginateViews(next, browser, { timeoutMs: this.timeoutMs, signal: this.abort.signal }, views);
-    const measurement = measurementOf(views);
-    const fit = checkFit(next, measurement, this.opts.allowOverset ?? false);
-    const pdfs: Pdfs = {};
-    for (const v of views) pdfs[v.kind.name] = await finishPdf(next, v.paged, measurement, v.kind.pagesWide);
-    const report = await this.writeProof(next, pdfs, measurement, fit);
-    this.good = { edition: next, pdfs };
-    this.forceFull = false;
+    await this.engine?.close();
+    this.engine = openSession(next, this.keeper.browser!, {
+      timeoutMs: this.timeoutMs,
+      signal: this.abort.signal,
+      allowOverset: this.opts.allowOverset ?? false,
+    });
+    await this.engine.measure();
+    const report = await this.proof(this.engine);
     const pages = next.pages.flatMap((p) => p.numbers ?? [p.number]);
     const modules = next.pages.flatMap((p) => p.modules.map((m) => m.key));
     return { ok: true, mode: 'full', reason, modules, pages, report };
   }
 
-  private measured() {
-    return this.live?.views.length ? measurementOf(this.live.views) : undefined;
-  }
-
-  /** The PDFs and report as a draft build writes them; previews follow, press files wait for a build. */
-  private writeProof(next: LaidOutEdition, pdfs: Pdfs, measurement: Measurement, fit: Warning[]) {
-    const { pdf, spreadPdf } = pdfs;
-    if (!pdf) throw new Error('watch has no page PDF to write');
-    return writeOutputs(next, { pdf, spreadPdf }, measurement, fit, {
-      outDir: this.opts.outDir,
-      draft: true,
-    });
-  }
-
-  private async closeViews(): Promise<void> {
-    const views = this.live?.views ?? [];
-    this.live = undefined;
-    await Promise.all(views.map((v) => v.paged.close()));
+  /** Fits and writes the PDFs and report as a draft build does; previews follow, press files wait for a build. */
+  private async proof(engine: EngineSession) {
+    await engine.fit();
+    const report = await engine.print({ outDir: this.opts.outDir, draft: true });
+    this.good = engine.edition;
+    this.forceFull = false;
+    return report;
   }
 
   private done(r: ChangeResult, started: number): ChangeResult {

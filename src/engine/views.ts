@@ -1,4 +1,4 @@
-// The paginated documents a watch session keeps open: the pages, and for a 跨版 edition the whole spread.
+// The paginated documents of an open edition: for a 跨版 edition the whole spread first, then the pages.
 import type { Browser } from 'puppeteer-core';
 import { paginateEdition, type LaidOutEdition } from '../pipeline.ts';
 import type { Measurement } from '../paginate/measure.ts';
@@ -12,9 +12,11 @@ export interface ViewKind {
   pagesWide: number;
 }
 
+/** The one order of views: the spread is measured and fitted first (there every module appears once),
+ *  and its fitted state is replayed onto the cut pages. */
 export const VIEW_KINDS: readonly ViewKind[] = [
-  { name: 'pdf', html: (e) => e.html, pagesWide: 1 },
   { name: 'spreadPdf', html: (e) => e.spreadHtml, pagesWide: 2 },
+  { name: 'pdf', html: (e) => e.html, pagesWide: 1 },
 ];
 
 export interface View {
@@ -24,16 +26,11 @@ export interface View {
 
 export type Pdfs = Partial<Record<ViewKind['name'], Uint8Array>>;
 
-/** As in the build: a spread is measured on the whole sheet, where every module appears once. */
+/** A spread is measured on the whole sheet, where every module appears once. */
 export function measurementOf(views: View[]): Measurement {
   const view = views.find((v) => v.kind.name === 'spreadPdf') ?? views[0];
   if (!view) throw new Error('no paginated view');
   return view.paged.measurement;
-}
-
-/** Outline entries point at PDF pages: on a whole-spread PDF two newspaper pages share one. */
-export function outlineFor(m: Measurement, pagesWide: number): Measurement['headings'] {
-  return m.headings.map((h) => ({ ...h, page: Math.floor(h.page / pagesWide) }));
 }
 
 /**
@@ -44,16 +41,16 @@ export async function paginateViews(
   e: LaidOutEdition,
   browser: Browser,
   opts: { timeoutMs: number; signal?: AbortSignal },
-  into: View[] = [],
 ): Promise<View[]> {
+  const views: View[] = [];
   try {
     for (const kind of VIEW_KINDS) {
       const html = kind.html(e);
-      if (html !== undefined) into.push({ kind, paged: await paginateEdition(e, browser, opts, html) });
+      if (html !== undefined) views.push({ kind, paged: await paginateEdition(e, browser, opts, html) });
     }
-    return into;
+    return views;
   } catch (err) {
-    await Promise.all(into.map((v) => v.paged.close()));
+    await Promise.all(views.map((v) => v.paged.close()));
     throw err;
   }
 }
