@@ -159,15 +159,6 @@ export function openSession(edition: LaidOutEdition, browser: Browser, opts: Ses
       const before = p.before.get(view) ?? [];
       const after = await statesAfter(view, p.keys, opts);
       states.set(view, after);
-      after.forEach((s, i) => {
-        if (s.fit !== before[i]?.fit) {
-          const a = s.fit.split('\n'),
-            b = (before[i]?.fit ?? '').split('\n');
-          a.forEach((l, k) => {
-            if (l !== b[k]) console.error('DIFF', view.kind.name, i, '\n  was', b[k], '\n  now', l);
-          });
-        }
-      });
       const moved = after
         .map((s, i) => (s.shows || before[i]?.shows || s.fit !== before[i]?.fit ? i : -1))
         .filter((i) => i >= 0);

@@ -1,10 +1,12 @@
-// Watch mode on a copy of the two-page edition: a figure edit re-renders only the page that shows it.
+// Watch mode on a copy of the two-page edition: a figure edit re-renders only the page that shows it, and a
+// figure that grows is re-fitted as a build of the same content fits it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WatchSession } from '../../../src/watch/session.ts';
+import { build } from '../../../src/pipeline.ts';
 import { errorLines } from '../../../src/watch/report.ts';
 import { copyEdition, edit } from '../../helpers/edition.ts';
 import { run } from '../../helpers/tools.ts';
@@ -106,3 +108,26 @@ it('re-paginates in full when edition.yaml changes', async () => {
   expect(r.mode).toBe('full');
   expect(r.reason).toBe('edition.yaml changed');
 });
+
+it('re-fits the page of a figure that grows 1000×, as a build of the same content does', async () => {
+  const before = report().fit;
+  edit(figures, 'value: 2001\n', 'value: 2001000\n');
+  const r = await session.applyChange([figures]);
+  expect(r.ok, String(r.error)).toBe(true);
+  expect(r.mode).toBe('patch');
+  expect(r.pages).toContain(6);
+  const after = report();
+  expect(text().replace(/\s+/g, '')).toContain(after.figures[ID].text);
+  expect(after.warnings.filter((w: { code: string }) => w.code === 'Overset')).toEqual([]);
+  for (const p of after.fit.pages)
+    for (const m of p.modules) expect(m.contentMm, m.module).toBeLessThanOrEqual(m.box.hMm + 0.5);
+  expect(after.fit).not.toEqual(before);
+  // The same content built cold (in the session's Chromium, to keep the test short) fits the same.
+  const [built] = await build([dir], {
+    outDir: join(dir, '..', 'built'),
+    draft: true,
+    browser: session.browser,
+  });
+  expect(built!.warnings.filter((w) => w.code === 'Overset')).toEqual([]);
+  expect(after.fit).toEqual(JSON.parse(JSON.stringify(built!.fit)));
+}, 120_000);
