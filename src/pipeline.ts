@@ -18,6 +18,7 @@ import type { Measurement } from './paginate/measure.ts';
 import type { Warning } from './errors/FolioError.ts';
 import type { FitOutcome } from './fit/views.ts';
 import { stage } from './output/atomic.ts';
+import { ensureWritableOutDir } from './output/outDir.ts';
 import { writePreviews } from './output/previews.ts';
 import { makePressOutputs } from './output/press.ts';
 import { checkEdition, ROOT, type CheckedEdition } from './check.ts';
@@ -72,6 +73,7 @@ export async function build(dirs: string[], opts: BuildOptions): Promise<BuildRe
   const editions: LaidOutEdition[] = [];
   let fonts: PreparedFonts;
   try {
+    await ensureWritableOutDir(opts.outDir); // before any work: a read-only --out is one message
     for (const dir of dirs) {
       log(`${dir}: checking content and figures`);
       editions.push(await layOut(await checkEdition(dir)));

@@ -211,6 +211,11 @@ export const catalogue = {
     message: (d) => `the layout produced ${d.got} pages where the edition has ${d.expected}`,
     hint: () => 'a module pushed content onto a page that does not exist: shorten it or change the grid',
   }),
+  OutDirUnusable: entry<{ path: string; detail: string }>({
+    message: (d) => `cannot write the output to ${d.path}: ${d.detail}`,
+    hint: () =>
+      'pass --out a folder you can write; nothing was written, and an earlier output there is unchanged',
+  }),
   FileNotFound: entry<{ path: string }>({
     message: (d) => `file not found: ${d.path}`,
     hint: () => 'check the path; build the edition first if it is an output file',

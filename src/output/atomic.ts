@@ -1,6 +1,14 @@
 // Writes a set of output files so that either all of them replace the old ones or none does.
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { asOutDirError } from './outDir.ts';
+
+/** A read-only disk or a file in the way is the user's --out, said once, not an internal error. */
+function guard<T>(outDir: string, p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    throw asOutDirError(e, outDir) ?? e;
+  });
+}
 
 /** A staging folder beside the final one; commit() moves every file into place. */
 export async function stage(outDir: string): Promise<{
@@ -10,8 +18,8 @@ export async function stage(outDir: string): Promise<{
   commit(): Promise<Record<string, string>>;
   discard(): Promise<void>;
 }> {
-  await mkdir(dirname(outDir), { recursive: true });
-  const dir = await mkdtemp(join(dirname(outDir), `.${basenameOf(outDir)}.staging-`));
+  await guard(outDir, mkdir(dirname(outDir), { recursive: true }));
+  const dir = await guard(outDir, mkdtemp(join(dirname(outDir), `.${basenameOf(outDir)}.staging-`)));
   const files: string[] = [];
   return {
     dir,
@@ -20,25 +28,27 @@ export async function stage(outDir: string): Promise<{
       return join(dir, name);
     },
     write: async (name, data) => {
-      await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(join(dir, name), data);
+      await guard(outDir, mkdir(dirname(join(dir, name)), { recursive: true }));
+      await guard(outDir, writeFile(join(dir, name), data));
       files.push(name);
       return join(outDir, name);
     },
-    commit: async () => {
-      await mkdir(outDir, { recursive: true });
-      const out: Record<string, string> = {};
-      for (const name of new Set(files)) {
-        await mkdir(dirname(join(outDir, name)), { recursive: true });
-        // rename() within one file system is atomic: readers see the old file or the new one.
-        await rename(join(dir, name), join(outDir, name));
-        out[name] = join(outDir, name);
-      }
-      await rm(dir, { recursive: true, force: true });
-      return out;
-    },
+    commit: () => guard(outDir, commit()),
     discard: () => rm(dir, { recursive: true, force: true }),
   };
+
+  async function commit(): Promise<Record<string, string>> {
+    await mkdir(outDir, { recursive: true });
+    const out: Record<string, string> = {};
+    for (const name of new Set(files)) {
+      await mkdir(dirname(join(outDir, name)), { recursive: true });
+      // rename() within one file system is atomic: readers see the old file or the new one.
+      await rename(join(dir, name), join(outDir, name));
+      out[name] = join(outDir, name);
+    }
+    await rm(dir, { recursive: true, force: true });
+    return out;
+  }
 }
 
 function basenameOf(p: string): string {
