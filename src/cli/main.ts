@@ -5,6 +5,7 @@ import { buildCommand } from './commands/build.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
 import { layoutCommand } from './commands/layout.ts';
+import { newCommand } from './commands/new.ts';
 import { preflightCommand } from './commands/preflight.ts';
 import { queueCommands } from './commands/queue.ts';
 import { watchCommands } from './commands/watch.ts';
@@ -20,6 +21,7 @@ const program = new Command('folio')
 
 buildCommand(program);
 checkCommand(program);
+newCommand(program);
 preflightCommand(program);
 watchCommands(program);
 diffCommand(program);

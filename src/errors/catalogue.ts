@@ -27,6 +27,11 @@ export const catalogue = {
     message: (d) => `${d.path} is a file, not an edition folder`,
     hint: () => 'pass the folder that holds edition.yaml, the articles (*.md) and the figures file',
   }),
+  NewEditionNotEmpty: entry<{ dir: string; files: string[] }>({
+    message: (d) =>
+      `${d.dir} is not empty (${d.files.join(', ')} …); folio new writes only into a new folder`,
+    hint: () => 'name a folder that does not exist yet, or an empty one',
+  }),
   EditionEmpty: entry<{ dir: string }>({
     message: (d) => `no Markdown articles in ${d.dir}`,
     hint: () => 'add at least one article.md with front matter',
