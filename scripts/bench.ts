@@ -98,6 +98,12 @@ const warm = await timed(RUNS, async (i) => {
 });
 await session.close();
 
+// (e) The fit stage: a cold build with and without it; a watch save that changes text length → PDF on disk.
+const { benchFitCost, benchWatchSaved, fitLines } = await import('./bench-fit.ts');
+const saved = await benchWatchSaved(dir, join(scratch, 'out-saved'), RUNS);
+if (saved.modes.join() !== 're-rendered') throw new Error(`watch saves were ${saved.modes.join(', ')}`);
+const fitCost = await benchFitCost(ROOT, dir, scratch, RUNS);
+
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`  pagedjs-cli, cold (new process + Chromium)  ${s(pagedCli)}`);
 console.log(`  floor: Chromium load + page.pdf, warm       ${s(floor)}`);
@@ -111,6 +117,7 @@ const check = (label: string, value: number, ok: boolean, target: string) =>
 check('pagedjs-cli cold / warm re-render', pagedCli / warm, pagedCli / warm >= 5, '≥ 5×');
 check('warm re-render / floor', warm / floor, warm / floor <= 2.5, '≤ 2.5×');
 check('folio cold / pagedjs-cli cold', cold / pagedCli, cold / pagedCli <= 1.3, '≤ 1.3×');
+for (const line of fitLines(fitCost, saved.ms, pagedCli)) console.log(line);
 
 // Print/archive post-processing for both seed editions: Ghostscript and pdf-lib on each RGB PDF.
 const { benchPrint } = await import('./bench-print.ts');
