@@ -14,6 +14,8 @@ export interface MeasuredLine {
   natural: number[];
   /** Column of the paragraph the line is in: 0 where it starts, 1 after a column break … */
   column: number;
+  /** Index of the line's first character among the paragraph's characters (whitespace not counted). */
+  start: number;
 }
 
 export type IssueKind = 'loose' | 'orphan' | 'widow';
@@ -126,9 +128,59 @@ export function choose(
   return relined ?? partial ?? none;
 }
 
+/** Full-width punctuation the font can set half-width (halt): 点号 and closing brackets. Chromium 156
+ *  trims only closing brackets at a line end by itself (text-spacing-trim), never 、。，；：. */
+const HALF = /[，。、；：！？）》」』】〕〉”’]/;
+
+/**
+ * Line-end compression (行末标点挤压), the push-in Chromium does not do: a loose line is followed by a unit
+ * that could not come up because the 点号 after it may not start a line ("…灵|魂，", "…达到|8.82张；");
+ * that mark set half-width, with one of the loose line's own marks if need be, may let the unit fit. Or
+ * the line before gives room: one of its marks set half-width takes the loose line's first character up.
+ * Returns the sets of character indices to try, the smallest change first.
+ */
+export function squeezeCandidates(lines: MeasuredLine[], i: number): number[][] {
+  const line = lines[i];
+  const next = lines[i + 1];
+  if (!line || !next) return [];
+  const marks = (l: MeasuredLine | undefined) =>
+    l
+      ? [...l.text]
+          .map((c, k) => (HALF.test(c) && k < [...l.text].length - 1 ? l.start + k : -1))
+          .filter((k) => k >= 0)
+          .reverse()
+      : [];
+  const head: number[] = [];
+  const chars = [...next.text];
+  for (let k = 1; k < Math.min(chars.length, 9); k++) {
+    if (HALF.test(chars[k]!)) head.push(next.start + k);
+    else if (head.length) break;
+  }
+  const out: number[][] = [];
+  if (head.length) out.push(head, ...marks(line).map((k) => [...head, k]));
+  for (const k of marks(lines[i - 1])) out.push(head.length ? [k, ...head] : [k]);
+  return out.slice(0, 8);
+}
+
 /** The lines of a paragraph in the live page: each character's box as set, then flush left. */
-export function measureParagraph(p: HTMLElement): { lines: MeasuredLine[]; fontPx: number } {
-  type Box = { c: string; left: number; right: number; top: number; h: number };
+export function measureParagraph(
+  p: HTMLElement,
+  reuse?: { key: string; ls: number; widths: number[] },
+): {
+  lines: MeasuredLine[];
+  fontPx: number;
+  /** Where each character is in the DOM, by the index MeasuredLine.start counts. */
+  chars: Array<[Text, number]>;
+} {
+  type Box = {
+    c: string;
+    left: number;
+    right: number;
+    top: number;
+    h: number;
+    at: [Text, number];
+    k: number;
+  };
   const boxes = (): Box[] => {
     const out: Box[] = [];
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -139,7 +191,16 @@ export function measureParagraph(p: HTMLElement): { lines: MeasuredLine[]; fontP
         r.setStart(t, i);
         r.setEnd(t, i + 1);
         const b = r.getClientRects()[0];
-        if (b && b.width) out.push({ c: t.data[i]!, left: b.left, right: b.right, top: b.top, h: b.height });
+        if (b && b.width)
+          out.push({
+            c: t.data[i]!,
+            left: b.left,
+            right: b.right,
+            top: b.top,
+            h: b.height,
+            at: [t, i],
+            k: out.length,
+          });
       }
     return out;
   };
@@ -158,20 +219,36 @@ export function measureParagraph(p: HTMLElement): { lines: MeasuredLine[]; fontP
     }
     return lines;
   };
-  const set = cut(boxes());
-  const align = [p.style.textAlign, p.style.textAlignLast];
-  p.style.textAlign = 'left';
-  p.style.textAlignLast = 'left';
-  const flush = cut(boxes());
-  [p.style.textAlign, p.style.textAlignLast] = align as [string, string];
+  const all = boxes();
+  const set = cut(all);
   const width = (b: Box) => b.right - b.left;
-  const lines = set.map((l, i) => {
-    const f = flush[i]?.boxes;
-    // Same breaks flush left (alignment does not move them); if they ever differ, the line counts as set.
-    const natural = f && f.length === l.boxes.length ? f.map(width) : l.boxes.map(width);
-    return { text: l.boxes.map((b) => b.c).join(''), set: l.boxes.map(width), natural, column: l.column };
+  // Natural widths do not depend on where the lines break: while the paragraph's content and features
+  // stay the same, the widths measured flush left once serve every tracking tried (shifted by it).
+  const key = `${p.style.fontFeatureSettings}|${p.innerHTML}`;
+  const ls = parseFloat(getComputedStyle(p).letterSpacing) || 0;
+  const r = reuse ?? { key: '', ls: 0, widths: [] };
+  if (r.key !== key || r.widths.length !== all.length) {
+    const align = [p.style.textAlign, p.style.textAlignLast];
+    p.style.textAlign = 'left';
+    p.style.textAlignLast = 'left';
+    const flush = boxes();
+    [p.style.textAlign, p.style.textAlignLast] = align as [string, string];
+    // If the characters ever differ flush left, each counts as set.
+    const widths = flush.length === all.length ? flush.map(width) : all.map(width);
+    Object.assign(r, { key, ls, widths });
+  }
+  const shift = ls - r.ls;
+  const lines = set.map((l) => {
+    const natural = l.boxes.map((b) => (r.widths[b.k] ?? width(b)) + shift);
+    return {
+      text: l.boxes.map((b) => b.c).join(''),
+      set: l.boxes.map(width),
+      natural,
+      column: l.column,
+      start: l.boxes[0]?.k ?? 0,
+    };
   });
-  return { lines, fontPx: parseFloat(getComputedStyle(p).fontSize) || 16 };
+  return { lines, fontPx: parseFloat(getComputedStyle(p).fontSize) || 16, chars: all.map((b) => b.at) };
 }
 
 export interface LinesInput {
@@ -193,8 +270,14 @@ export interface LinesOutcome {
 export function linesInPage(arg: LinesInput): LinesOutcome {
   const L = (globalThis as unknown as { __folioLines: FolioLines }).__folioLines;
   const list = L.trials(arg.trackingEm);
+  const caches = new WeakMap<HTMLElement, { key: string; ls: number; widths: number[] }>();
+  const measure = (p: HTMLElement) => {
+    const c = caches.get(p) ?? { key: '', ls: 0, widths: [] };
+    caches.set(p, c);
+    return L.measureParagraph(p, c);
+  };
   const state = (p: HTMLElement) => {
-    const m = L.measureParagraph(p);
+    const m = measure(p);
     return L.paraIssues(m.lines, m.fontPx, arg.looseEm);
   };
   const apply = (p: HTMLElement, t: Trial | undefined) => {
@@ -215,37 +298,101 @@ export function linesInPage(arg: LinesInput): LinesOutcome {
       const before = spare();
       // Inside the box, and no emptier than the ladder left it (or than fitted).
       const fits = () => spare() >= -0.5 && spare() <= Math.max(arg.slack, before) + 0.5;
-      // Twice: a paragraph that gains or loses a line moves the column breaks of those after it.
-      for (let pass = 0; pass < 2; pass++)
+      // Again when a paragraph gained or lost a line: that moves the column breaks of the others.
+      let relined = true;
+      for (let pass = 0; pass < 2 && relined; pass++)
         for (const p of Array.from(m.querySelectorAll<HTMLElement>('.module-body p'))) {
-          const base = state(p);
-          if (!base.issues.length) continue;
+          if (p === m.querySelector('.module-body p')) relined = false;
+          if (!state(p).issues.length) continue;
           if (!pass) found++;
+          const squeezed = squeeze(p, fits);
+          const base = state(p);
           const kept = chosen.get(p);
-          const c = L.choose(
-            base,
-            list,
-            (t) => {
-              apply(p, t);
-              return state(p);
-            },
-            fits,
-          );
-          apply(p, c.trial ?? kept);
-          if (!c.trial) continue;
-          chosen.set(p, c.trial);
+          const c = base.issues.length
+            ? L.choose(
+                base,
+                list,
+                (t) => {
+                  apply(p, t);
+                  return state(p);
+                },
+                fits,
+              )
+            : undefined;
+          apply(p, c?.trial ?? kept);
+          if (!c?.trial && !squeezed) continue;
+          if (c?.trial) chosen.set(p, c.trial);
+          if (c?.lineChange) relined = true;
+          const t = c?.trial ?? kept;
+          const half = p.querySelectorAll('.fit-half').length;
           p.dataset['fitLines'] = [
-            ...(c.trial.track
-              ? [`tracking ${c.trial.track > 0 ? '+' : '−'}${Math.abs(c.trial.track)} em`]
-              : []),
-            ...(c.trial.squeeze ? ['punctuation half-width'] : []),
-            ...(c.lineChange ? [`${c.lineChange > 0 ? '+' : '−'}1 line`] : []),
+            ...(half ? [`${half} line-end mark(s) half-width`] : []),
+            ...(t?.track ? [`tracking ${t.track > 0 ? '+' : '−'}${Math.abs(t.track)} em`] : []),
+            ...(t?.squeeze ? ['punctuation half-width'] : []),
+            ...(c?.lineChange ? [`${c.lineChange > 0 ? '+' : '−'}1 line`] : []),
           ].join(', ');
         }
     }
   }
-  reset = chosen.size;
+  reset = document.querySelectorAll('.module-body p[data-fit-lines]').length;
   return { found, reset };
+
+  /** Line-end compression for each loose line in turn (squeezeCandidates); returns how many it cured. */
+  function squeeze(p: HTMLElement, fitsBox: () => boolean): number {
+    const score = (x: ParaState) => x.issues.length * 10 + x.issues.reduce((a, i) => a + i.em, 0);
+    const seen = new Set<string>();
+    let cured = 0;
+    for (let guard = 0; guard < 30; guard++) {
+      const m = measure(p);
+      const before = L.paraIssues(m.lines, m.fontPx, arg.looseEm);
+      const i = m.lines.findIndex(
+        (l, k) => k < m.lines.length - 1 && !seen.has(l.text) && L.spreadEm(l, m.fontPx) > arg.looseEm,
+      );
+      if (i < 0) break;
+      seen.add(m.lines[i]!.text);
+      const now = chosen.get(p)?.track ?? 0;
+      // Pushing in needs room: the marks alone, then with the paragraph a little tighter.
+      const tighter = [now, now - arg.trackingEm / 2, now - arg.trackingEm]
+        .map((d) => Math.round(Math.max(d, -arg.trackingEm) * 1e4) / 1e4)
+        .filter((d, k, all) => all.indexOf(d) === k);
+      search: for (const ks of L.squeezeCandidates(m.lines, i)) {
+        const at = measure(p).chars;
+        // From the last character back: wrapping one splits its text node after the earlier ones.
+        const spans = [...ks].sort((a, b) => b - a).flatMap((k) => (at[k] ? [half(at[k])] : []));
+        for (const track of tighter) {
+          apply(p, { track, squeeze: false });
+          const after = state(p);
+          if (score(after) < score(before) && (after.lines === before.lines || fitsBox())) {
+            if (track) chosen.set(p, { track, squeeze: false });
+            cured++;
+            break search;
+          }
+        }
+        apply(p, chosen.get(p));
+        for (const s of spans) whole(s);
+      }
+    }
+    return cured;
+  }
+
+  function half([t, i]: [Text, number]): HTMLElement {
+    const r = document.createRange();
+    r.setStart(t, i);
+    r.setEnd(t, i + 1);
+    const s = document.createElement('span');
+    s.className = 'fit-half';
+    s.style.fontFeatureSettings = '"halt"';
+    r.surroundContents(s);
+    return s;
+  }
+
+  function whole(s: HTMLElement): void {
+    const parent = s.parentNode;
+    if (!parent) return;
+    while (s.firstChild) parent.insertBefore(s.firstChild, s);
+    parent.removeChild(s);
+    parent.normalize();
+  }
 }
 
 interface FolioLines {
@@ -253,11 +400,12 @@ interface FolioLines {
   paraIssues: typeof paraIssues;
   trials: typeof trials;
   choose: typeof choose;
+  squeezeCandidates: typeof squeezeCandidates;
   measureParagraph: typeof measureParagraph;
 }
 
 /** The page-side functions, as one script that installs them (check.ts measures with them too). */
-export const installLines = `globalThis.__folioLines = (() => { ${[spreadEm, paraIssues, trials, choose, measureParagraph].map(String).join(';\n')}; return { spreadEm, paraIssues, trials, choose, measureParagraph }; })()`;
+export const installLines = `globalThis.__folioLines = (() => { const HALF = ${String(HALF)}; ${[spreadEm, paraIssues, trials, choose, squeezeCandidates, measureParagraph].map(String).join(';\n')}; return { spreadEm, paraIssues, trials, choose, squeezeCandidates, measureParagraph }; })()`;
 
 /** The hook in the fit stage: installs the functions, then re-sets the paragraphs that need it. */
 export async function fitParagraphs(

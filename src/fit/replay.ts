@@ -5,7 +5,7 @@ export interface FittedState {
   grids: Array<{
     pages: string;
     rows: string;
-    modules: Array<{ key: string; style: string; paras: string[] }>;
+    modules: Array<{ key: string; style: string; paras: string[]; html: string[] }>;
   }>;
 }
 
@@ -18,6 +18,10 @@ export function captureInPage(): FittedState {
         key: m.dataset['module'] ?? '',
         style: m.style.cssText,
         paras: Array.from(m.querySelectorAll<HTMLElement>('.module-body p')).map((p) => p.style.cssText),
+        // Paragraphs whose line ends src/fit/lines.ts set half-width carry their marks' spans.
+        html: Array.from(m.querySelectorAll<HTMLElement>('.module-body p')).map((p) =>
+          p.querySelector('.fit-half') ? p.innerHTML : '',
+        ),
       })),
     })),
   };
@@ -37,6 +41,7 @@ export function replayInPage(state: FittedState): number {
       m.style.cssText = s.style;
       Array.from(m.querySelectorAll<HTMLElement>('.module-body p')).forEach((p, i) => {
         p.style.cssText = s.paras[i] ?? '';
+        if (s.html[i]) p.innerHTML = s.html[i];
       });
       applied++;
     }

@@ -5,6 +5,7 @@ import {
   choose,
   paraIssues,
   spreadEm,
+  squeezeCandidates,
   trials,
   type MeasuredLine,
   type ParaState,
@@ -17,7 +18,7 @@ const PX = 14;
 function line(
   text: string,
   extra: number,
-  o: { column?: number; double?: number[]; digits?: number[] } = {},
+  o: { column?: number; double?: number[]; digits?: number[]; start?: number } = {},
 ) {
   const chars = [...text];
   const natural = chars.map(() => PX);
@@ -25,7 +26,7 @@ function line(
     if (i === chars.length - 1 || o.digits?.includes(i)) return PX;
     return PX + extra * PX * (o.double?.includes(i) ? 2 : 1);
   });
-  return { text, set, natural, column: o.column ?? 0 } satisfies MeasuredLine;
+  return { text, set, natural, column: o.column ?? 0, start: o.start ?? 0 } satisfies MeasuredLine;
 }
 
 describe('spreadEm', () => {
@@ -85,6 +86,35 @@ describe('paraIssues', () => {
       0.1,
     );
     expect(two.issues).toEqual([]);
+  });
+});
+
+describe('squeezeCandidates', () => {
+  // "…塑造灵|魂，以…": 魂 could not come up because "，" may not start a line.
+  const para = [
+    line('这五年，我市牢牢把握', 0.02, { start: 0 }),
+    line('力，以先进文化塑造灵', 0.2, { start: 10 }),
+    line('魂，以优秀作品鼓舞斗', 0.2, { start: 20 }),
+    line('志。', 0, { start: 30 }),
+  ];
+
+  it("sets the mark after the next line's first unit half-width first, then with one of the line's own", () => {
+    expect(squeezeCandidates(para, 1)).toEqual([
+      [21], // 魂，
+      [21, 11], // and 力，
+      [3, 21], // or 这五年， gives room above and takes 力 up
+    ]);
+  });
+
+  it('finds the mark after a figure that cannot break ("达到|8.82张；")', () => {
+    const fig = [line('人拥有床位数达到', 0.45, { start: 0 }), line('8.82张；居民养老', 0, { start: 8 })];
+    expect(squeezeCandidates(fig, 0)).toEqual([[13]]);
+  });
+
+  it('has nothing to offer for a line followed by a long unit without a mark and no marks above', () => {
+    const fig = [line('口总额年均', 1.3, { start: 0 }), line('增长12.8%', 0, { start: 5 })];
+    expect(squeezeCandidates(fig, 0)).toEqual([]);
+    expect(squeezeCandidates(para, 3)).toEqual([]);
   });
 });
 
