@@ -110,6 +110,14 @@ export const fitSchema = z
       .default(0.5)
       .describe('Step 4: most change of the body size, in pt (never below output.minTextPt)'),
     slackMm: z.number().min(0.5).max(20).default(2).describe('A module is fitted when this close to full'),
+    headlineFill: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.9)
+      .describe(
+        'Headlines are set as large as fills this share of the head width on their lines (up to 2.5× the theme size); 0 keeps the theme size',
+      ),
   })
   .strict();
 

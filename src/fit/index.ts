@@ -11,6 +11,8 @@ import { describe, fitModule, type Settings } from './ladder.ts';
 import { fitInPage, type FittedModule, type ProbedGrid } from './inPage.ts';
 import { checkInPage, type Collision } from './check.ts';
 import { fitParagraphs } from './lines.ts';
+import { fitHeadlinesInPage } from './headline.ts';
+import { packBandsInPage } from './pack.ts';
 import { solveRows, type Track } from './rows.ts';
 import { fitReport, type FitReport } from './report.ts';
 
@@ -73,6 +75,20 @@ export async function fitPages(page: Page, e: FitEdition, opts: FitOptions): Pro
     ),
     'installing the fit stage',
   );
+  // Headlines first: the head row is sized to what they become.
+  await run(
+    page.evaluate(fitHeadlinesInPage, { fill: fit.headlineFill, maxScale: 2.5 }),
+    'fitting headlines',
+  );
+  // Bands arranged to be full before anything is measured: the rows are solved from what they become.
+  const packed = await run(
+    page.evaluate(packBandsInPage, { airPx: 3 * PX_PER_MM, cellPx: 1 * PX_PER_MM }),
+    'arranging the bands',
+  );
+  for (const p of packed)
+    debug?.(
+      `band ${p.module}: ${p.choice} (empty ${(p.before * 100).toFixed(0)} → ${(p.after * 100).toFixed(0)} %)`,
+    );
   const probed = (await run(
     page.evaluate(fitInPage, { kind: 'probe' as const, min, max }),
     'measuring modules',
@@ -138,8 +154,15 @@ export async function fitPages(page: Page, e: FitEdition, opts: FitOptions): Pro
     page.evaluate(checkInPage, { looseEm: 0.1, slack, clip: opts.allowOverset }),
     'checking the fitted pages',
   );
+  // Measured and checked: modules take their whole box again, their spare spread inside (base.css).
+  await run(page.evaluate(finishInPage), 'finishing the fitted pages');
   const report = fitReport(checked.modules, fitted, e.source.config.pages);
   return { report, ...findings(e, report, checked.collisions) };
+}
+
+/** Ends measuring mode (the check has read every module's content height). Free of imports. */
+export function finishInPage(): void {
+  for (const g of Array.from(document.querySelectorAll('.np-grid'))) g.classList.add('fit-done');
 }
 
 function findings(e: FitEdition, report: FitReport, collisions: Collision[]) {

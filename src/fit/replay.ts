@@ -5,7 +5,13 @@ export interface FittedState {
   grids: Array<{
     pages: string;
     rows: string;
-    modules: Array<{ key: string; style: string; paras: string[]; html: string[] }>;
+    modules: Array<{
+      key: string;
+      style: string;
+      paras: string[];
+      html: string[];
+      blocks: Array<{ className: string; style: string }>;
+    }>;
   }>;
 }
 
@@ -22,6 +28,10 @@ export function captureInPage(): FittedState {
         html: Array.from(m.querySelectorAll<HTMLElement>('.module-body p')).map((p) =>
           p.querySelector('.fit-half') ? p.innerHTML : '',
         ),
+        blocks: Array.from(m.querySelectorAll<HTMLElement>('.module-graphics > .blk')).map((b) => ({
+          className: b.className,
+          style: b.style.cssText,
+        })),
       })),
     })),
   };
@@ -33,7 +43,7 @@ export function replayInPage(state: FittedState): number {
     const pages = g.closest<HTMLElement>('.np-sheet')?.dataset['pages'] ?? '';
     const from = state.grids.find((x) => x.pages === pages);
     if (!from) continue;
-    g.classList.add('fit-measuring');
+    g.classList.add('fit-measuring', 'fit-done');
     g.style.gridTemplateRows = from.rows;
     for (const m of Array.from(g.querySelectorAll<HTMLElement>(':scope > .module'))) {
       const s = from.modules.find((x) => x.key === m.dataset['module']);
@@ -42,6 +52,12 @@ export function replayInPage(state: FittedState): number {
       Array.from(m.querySelectorAll<HTMLElement>('.module-body p')).forEach((p, i) => {
         p.style.cssText = s.paras[i] ?? '';
         if (s.html[i]) p.innerHTML = s.html[i];
+      });
+      Array.from(m.querySelectorAll<HTMLElement>('.module-graphics > .blk')).forEach((b, i) => {
+        const was = s.blocks[i];
+        if (!was) return;
+        b.className = was.className;
+        b.style.cssText = was.style;
       });
       applied++;
     }

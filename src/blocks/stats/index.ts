@@ -12,6 +12,7 @@ export const stats = defineBlock({
   view: ({ figures }, o) => {
     // Without cols, fill whole rows where possible: 3 and 6 figures in threes, the rest in twos.
     const cols = Number(o.cols ?? (figures.length % 3 === 0 ? 3 : 2));
-    return { cols, items: figures.map(figureView) };
+    // Without cols, the fit stage may also try other counts a row in a band (src/fit/pack.ts).
+    return { cols, auto: !o.cols, items: figures.map(figureView) };
   },
 });
