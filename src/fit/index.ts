@@ -82,7 +82,7 @@ export async function fitPages(page: Page, e: FitEdition, opts: FitOptions): Pro
   );
   // Bands arranged to be full before anything is measured: the rows are solved from what they become.
   const packed = await run(
-    page.evaluate(packBandsInPage, { airPx: 3 * PX_PER_MM, cellPx: 1 * PX_PER_MM }),
+    page.evaluate(packBandsInPage, { airPx: 3 * PX_PER_MM, cellPx: 2 * PX_PER_MM }),
     'arranging the bands',
   );
   for (const p of packed)
