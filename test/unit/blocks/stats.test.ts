@@ -12,7 +12,14 @@ describe('stats block', () => {
   it('prints each figure as number + unit with its label and data-figure', async () => {
     const { html, errors } = await render('::: stats edu.schools jobs.urban milk.people "民生账单"\n', figs);
     expect(errors).toEqual([]);
-    expect(html).toContain('<figure class="blk blk-stats cols-3" data-block="stats" data-source-line="4">');
+    // No cols= given: three a row by default, and the fit stage may arrange it otherwise (data-cols-auto).
+    expect(html).toContain(
+      '<figure class="blk blk-stats cols-3" data-block="stats" data-cols-auto data-source-line="4">',
+    );
+    const fixed = await render('::: stats edu.schools jobs.urban milk.people cols=3\n', figs);
+    expect(fixed.html).toContain(
+      '<figure class="blk blk-stats cols-3" data-block="stats" data-source-line="4">',
+    );
     const cells = elements(html, 'div', 'stat');
     expect(cells.map((c) => c['data-figure'])).toEqual(['edu.schools', 'jobs.urban', 'milk.people']);
     expect(html).toMatch(/<span class="stat-num">47\.65<\/span><span class="stat-unit">万人<\/span>/);
