@@ -5,6 +5,7 @@ import { configPosition, loadEditionSource, type EditionSource } from './content
 import { loadFigures, type FigureSet } from './figures/load.ts';
 import { figuresCodeAllowed } from './figures/module.ts';
 import { handTypedFigures, unusedFigures } from './figures/usage.ts';
+import { implausibleFigures } from './figures/plausible.ts';
 import { createMarkdown } from './markdown/md.ts';
 import { renderArticle, type RenderedArticle } from './markdown/article.ts';
 import type { FigureUse } from './markdown/env.ts';
@@ -83,6 +84,7 @@ export async function checkEdition(
   const uses = rendered.flatMap((r) => r.uses);
   const warnings = [
     ...unusedFigures(figures.figures, uses),
+    ...implausibleFigures(figures.figures),
     ...handTypedFigures(source.articles, figures.figures, source.config.literals),
   ];
   const articles = rendered.map((r) => r.article);

@@ -264,6 +264,11 @@ export const warningCatalogue = {
     meaning: 'a figure is defined and never used',
     hint: 'use it or remove it from the figures file',
   },
+  FigureImplausible: {
+    meaning:
+      'a figure passes the schema but is unlikely: a share over 100%, a negative count, a rank of 0, dozens of digits',
+    hint: 'check the value, its kind and its scale in the figures file',
+  },
   HandTypedFigure: {
     meaning: 'a number in the prose is typed by hand instead of a {{figure}} reference',
     hint: 'reference the figure, or list the text in edition.yaml literals if it is not a statistic',
