@@ -10,6 +10,9 @@ import { preflightCommand } from './commands/preflight.ts';
 import { queueCommands } from './commands/queue.ts';
 import { watchCommands } from './commands/watch.ts';
 import { workerCommand } from './commands/worker.ts';
+import { useRunTempDir } from './tempDir.ts';
+
+useRunTempDir();
 
 const program = new Command('folio')
   .description('Newspaper pages and archival PDFs from Markdown articles and a typed figures file')
