@@ -10,6 +10,7 @@ import { preflightCommand } from './commands/preflight.ts';
 import { queueCommands } from './commands/queue.ts';
 import { watchCommands } from './commands/watch.ts';
 import { workerCommand } from './commands/worker.ts';
+import { setVerbose } from './run.ts';
 import { useRunTempDir } from './tempDir.ts';
 
 useRunTempDir();
@@ -18,8 +19,10 @@ const program = new Command('folio')
   .description('Newspaper pages and archival PDFs from Markdown articles and a typed figures file')
   .showHelpAfterError()
   .option('--no-figures-code', 'refuse to run a figures.ts (it is code); figures.yaml/json still load')
+  .option('--verbose', 'list every warning; without it, more than 3 of one kind are summed up in one line')
   .hook('preAction', (cmd) => {
     if (cmd.opts()['figuresCode'] === false) process.env[FIGURES_CODE_ENV] = 'refuse';
+    setVerbose(cmd.opts()['verbose'] === true);
   });
 
 buildCommand(program);

@@ -1,7 +1,8 @@
 // Runs a command body and turns its outcome into output and an exit code; the only place that exits.
 import { setMaxListeners } from 'node:events';
 import { Option } from 'commander';
-import { FolioError, FolioErrors, formatWarning, type Warning } from '../errors/FolioError.ts';
+import { FolioError, FolioErrors, type Warning } from '../errors/FolioError.ts';
+import { warningLines } from './warnings.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -29,8 +30,15 @@ export function reportError(e: unknown, io: Io, json: boolean): number {
   return 70;
 }
 
+let verbose = false;
+
+/** --verbose: every warning on its own line instead of a summary per kind. */
+export function setVerbose(on: boolean): void {
+  verbose = on;
+}
+
 export function printWarnings(warnings: Warning[], io: Io): void {
-  for (const w of warnings) io.err(formatWarning(w));
+  for (const line of warningLines(warnings, verbose)) io.err(line);
 }
 
 let stoppedBy: NodeJS.Signals = 'SIGINT';
