@@ -7,7 +7,7 @@ import { figuresCodeAllowed } from './figures/module.ts';
 import { handTypedFigures, unusedFigures } from './figures/usage.ts';
 import { implausibleFigures } from './figures/plausible.ts';
 import { createMarkdown } from './markdown/md.ts';
-import { renderArticle, type RenderedArticle } from './markdown/article.ts';
+import { duplicateSectionsAcross, renderArticle, type RenderedArticle } from './markdown/article.ts';
 import type { FigureUse } from './markdown/env.ts';
 import { loadTemplates, type Templates } from './render/templates.ts';
 import { discoverBlocks, type BlockSet } from './blocks/discover.ts';
@@ -64,6 +64,11 @@ export async function checkEdition(
   };
   const rendered = source.articles.map((a) => renderArticle(md, a, figures.figures, renderBlock));
   throwIfAny(rendered.flatMap((r) => r.errors));
+  throwIfAny(
+    duplicateSectionsAcross(
+      rendered.map((r, i) => ({ sections: r.article.sections, article: source.articles[i]! })),
+    ),
+  );
   const columns = resolveGeometry(source.config).columns;
   // A hand-written grid is placed here too, so one naming an unknown module or a short row fails
   // `folio check`; without a grid the composer designs the page at build time.

@@ -244,7 +244,7 @@ export const catalogue = {
   }),
   ToolFailed: entry<{ tool: string; detail: string }>({
     message: (d) => `${d.tool} failed: ${d.detail}`,
-    hint: () => 'see the output above; the previous output files were left as they were',
+    hint: () => 'its last lines are quoted here; the previous output files were left as they were',
   }),
   Aborted: entry<Record<string, never>>({
     message: () => 'stopped',

@@ -78,19 +78,35 @@ export function renderArticle(
 
 /** Two `## 06` headings would be one module, the second replacing the first: a section would vanish. */
 function duplicateNumbers(sections: Section[], article: Article): FolioError[] {
-  const first = new Map<string, Section>();
+  return duplicateSections(sections.map((section) => ({ section, article })));
+}
+
+/**
+ * The same across an edition's articles: the page has one module per number, so a second article's `## 06`
+ * would replace the first's. Only pairs from different articles (within one, renderArticle reports them).
+ */
+export function duplicateSectionsAcross(parts: { sections: Section[]; article: Article }[]): FolioError[] {
+  return duplicateSections(
+    parts.flatMap((p) => p.sections.map((section) => ({ section, article: p.article }))),
+    true,
+  );
+}
+
+function duplicateSections(list: { section: Section; article: Article }[], acrossOnly = false): FolioError[] {
+  const first = new Map<string, { section: Section; article: Article }>();
   const errors: FolioError[] = [];
-  const lines = article.body.split('\n');
-  for (const s of sections) {
+  for (const item of list) {
+    const { section: s, article } = item;
     if (!s.number) continue;
     const earlier = first.get(s.number);
     if (!earlier) {
-      first.set(s.number, s);
+      first.set(s.number, item);
       continue;
     }
-    const text = lines[s.line - article.bodyLineOffset - 1] ?? '';
+    if (acrossOnly && earlier.article.file === article.file) continue;
+    const text = article.body.split('\n')[s.line - article.bodyLineOffset - 1] ?? '';
     const column = Math.max(text.indexOf(s.number), 0) + 1;
-    const at = `${basename(article.file)}:${earlier.line}`;
+    const at = `${basename(earlier.article.file)}:${earlier.section.line}`;
     errors.push(
       new FolioError(
         'SectionDuplicate',

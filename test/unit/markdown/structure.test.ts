@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdown } from '../../../src/markdown/md.ts';
 import { renderArticle } from '../../../src/markdown/article.ts';
 import type { Article } from '../../../src/content/load.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEdition } from '../../../src/check.ts';
+import { FolioError } from '../../../src/errors/FolioError.ts';
+import { copyEdition } from '../../helpers/edition.ts';
 
 function render(body: string) {
   const article = { file: '/ed/a.md', slug: 'a', front: {}, body, bodyLineOffset: 10 } as unknown as Article;
@@ -53,5 +58,18 @@ describe('nesting', () => {
     const html = article.sections.map((s) => s.html).join('');
     for (let i = 1; i <= 8; i++) expect(html).toContain(`第${i}层`);
     expect(article.sections.map((s) => s.key)).toEqual(['s06', 's08']);
+  });
+});
+
+describe('section numbers across articles', () => {
+  it("a second article's ## 07 is an error at its heading, naming the first article's", async () => {
+    const dir = copyEdition();
+    writeFileSync(join(dir, 'side.md'), '---\ntitle: 侧栏\norder: 2\n---\n\n## 07 又一个七\n\n正文。\n');
+    const err = await checkEdition(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FolioError);
+    const e = err as FolioError;
+    expect(e.code).toBe('SectionDuplicate');
+    expect(e.position).toEqual({ file: join(dir, 'side.md'), line: 6, column: 4 });
+    expect(e.message).toContain('first at article.md:37');
   });
 });
