@@ -148,3 +148,12 @@ export function pageStatesInPage(keys: string[]): PageState[] {
     return numbers.length ? numbers : [index + 1];
   }
 }
+
+/** The fitted pages as a static document (the preview serves it): what Paged.js laid out and the fit stage
+ *  set, without the scripts that paginated it; relative URLs resolve against whoever serves it. */
+export function snapshotInPage(): string {
+  const doc = document.documentElement.cloneNode(true) as HTMLElement;
+  // The <base> Paged.js was given points at the edition folder on disk; a server serves it from its root.
+  for (const el of Array.from(doc.querySelectorAll('script, base'))) el.remove();
+  return `<!doctype html>\n${doc.outerHTML}`;
+}

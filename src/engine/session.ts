@@ -9,7 +9,8 @@ import type { BuildResult } from '../output/report.ts';
 import { writeOutputs, type BuildOptions, type LaidOutEdition } from '../pipeline.ts';
 import { printView, reprintPages } from './print.ts';
 import { replaceInViews, statesAfter, type Replaced } from './replace.ts';
-import type { PageState } from './dom.ts';
+import { snapshotInPage, type PageState } from './dom.ts';
+import { withTimeout } from '../paginate/timeout.ts';
 import { measurementOf, paginateViews, type Pdfs, type View } from './views.ts';
 
 export type { Replaced } from './replace.ts';
@@ -50,6 +51,8 @@ export interface EngineSession {
   pdfs(): Promise<Pdfs>;
   /** Prints every view and writes all outputs of the edition into outDir (all or none). */
   print(opts: Pick<BuildOptions, 'outDir' | 'draft' | 'signal'>): Promise<BuildResult>;
+  /** The single pages as laid out and fitted, as a static HTML document (the preview serves it). */
+  snapshot(): Promise<string>;
   /** Closes the views' tabs; the browser stays for the caller. */
   close(): Promise<void>;
 }
@@ -142,6 +145,12 @@ export function openSession(edition: LaidOutEdition, browser: Browser, opts: Ses
       if (!pdf) throw new Error('engine session: no page PDF');
       const f = fitted!;
       return writeOutputs(edition, { pdf, spreadPdf }, f.measurement, f.warnings, o, f.outcome);
+    },
+    async snapshot() {
+      const view = live().find((v) => v.kind.name === 'pdf');
+      if (!view) throw new Error('engine session: no page view');
+      const html = view.paged.page.evaluate(snapshotInPage) as Promise<string>;
+      return withTimeout(html, opts.timeoutMs, 'reading the pages', opts.signal);
     },
     async close() {
       const open = views ?? [];

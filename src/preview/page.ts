@@ -1,17 +1,8 @@
-// The preview document: the edition's paged HTML plus Paged.js, the converted fonts and the live-reload client.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../check.ts';
+// The preview document: the engine's laid-out, fitted pages plus the converted fonts and the live-reload client.
 import { FACES } from '../fonts/faces.ts';
 import { cspMeta, PREVIEW_POLICY, PRINT_POLICY, SCRIPT_NONCE } from '../security/csp.ts';
 
 export const ASSETS = '/__folio';
-
-/** The pagedjs package's polyfill if installed, else the same build that pagedjs-cli injects. */
-export function polyfillPath(): string {
-  const own = join(ROOT, 'node_modules', 'pagedjs', 'dist', 'paged.polyfill.js');
-  return existsSync(own) ? own : join(ROOT, 'node_modules', 'pagedjs-cli', 'dist', 'browser.js');
-}
 
 /** On screen the converted faces come from @font-face (print uses fontconfig to avoid Type 3 fonts). */
 function fontFaces(): string {
@@ -26,11 +17,15 @@ function fontFaces(): string {
 const DESK = `html { background: #777; }
 .pagedjs_pages { display: flex; flex-direction: column; align-items: center; gap: 10mm; padding: 10mm 0; }
 .pagedjs_page { background: #fff; box-shadow: 0 2px 10px rgba(0,0,0,.45); }
+html:not(.folio-ready) .pagedjs_pages { visibility: hidden; }
 #folio-error { position: fixed; inset: 0 0 auto 0; z-index: 99999; margin: 0; padding: 12px 16px;
   background: #b00020; color: #fff; font: 14px/1.5 ui-monospace, monospace; white-space: pre-wrap; }`;
 
-/** Reloads after a good rebuild; shows a broken edit's error over the last good pages. */
+/** Reloads after a good rebuild; shows a broken edit's error over the last good pages; shows the pages
+ *  when their fonts are ready. */
 const CLIENT = `(() => {
+  // Pages show once their faces are loaded, as they did when Paged.js waited for them.
+  addEventListener('load', () => document.fonts.ready.then(() => document.documentElement.classList.add('folio-ready')));
   const events = new EventSource('${ASSETS}/events');
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('failed', (e) => {
@@ -40,11 +35,11 @@ const CLIENT = `(() => {
   });
 })();`;
 
+/** `html`: a page snapshot (EngineSession.snapshot), already paginated: no Paged.js runs in the viewer. */
 export function previewHtml(html: string): string {
   const head =
     `<style data-pagedjs-ignore>${fontFaces()}</style>\n` +
     `<style media="screen">${DESK}</style>\n` +
-    `<script nonce="${SCRIPT_NONCE}" src="${ASSETS}/paged.polyfill.js"></script>\n` +
     `<script nonce="${SCRIPT_NONCE}">${CLIENT}</script>\n`;
   // The print policy allows no font or event loads; the preview's own server may serve those.
   const own = html.replace(cspMeta(PRINT_POLICY), cspMeta(PREVIEW_POLICY));

@@ -1,14 +1,16 @@
-// `folio preview`: serves the edition's paged HTML on 127.0.0.1 and reloads the browser on every change.
-import { createReadStream } from 'node:fs';
+// `folio preview`: serves the edition's pages as the engine lays out and fits them (a watch session in
+// Chromium) on 127.0.0.1, and reloads the browser on every change.
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type ServerResponse } from 'node:http';
-import { dirname, extname, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { checkEdition, layOut } from '../pipeline.ts';
 import { prepareFonts } from '../fonts/prepare.ts';
+import { WatchSession } from '../watch/session.ts';
 import { watchFiles, watchedPaths } from '../watch/files.ts';
 import { Coalescer } from '../watch/queue.ts';
 import { errorLines } from '../watch/report.ts';
-import { ASSETS, errorHtml, polyfillPath, previewHtml } from './page.ts';
+import { ASSETS, errorHtml, previewHtml } from './page.ts';
 import { PREVIEW_POLICY } from '../security/csp.ts';
 import { realFileInside } from '../security/paths.ts';
 
@@ -16,6 +18,8 @@ export interface PreviewOptions {
   /** 0 lets the system choose (tests). */
   port: number;
   log?: (line: string) => void;
+  /** Limit for each wait on Chromium (default 60 s). */
+  timeoutMs?: number;
 }
 
 export interface PreviewServer {
@@ -43,23 +47,31 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
   const send = (event: string, data: unknown) => {
     for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
-  const build = async (): Promise<boolean> => {
-    try {
-      const e = await layOut(await checkEdition(editionDir));
-      state.fontDir = (await prepareFonts({ chars: e.html })).fontDir;
-      state.html = previewHtml(e.html);
+  // The engine's proofs go to a scratch folder: the preview shows the fitted pages, the PDF is a by-product.
+  const scratch = mkdtempSync(join(tmpdir(), 'folio-preview-'));
+  const session = new WatchSession(editionDir, {
+    outDir: scratch,
+    previews: false,
+    snapshot: true,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
+  const build = async (paths: string[]): Promise<boolean> => {
+    const r = await (paths.length ? session.applyChange(paths) : session.start());
+    if (r.ok && r.html) {
+      state.fontDir = (await prepareFonts({ chars: r.html })).fontDir;
+      state.html = previewHtml(r.html);
       state.error = '';
       send('reload', {});
       opts.log?.(`folio: preview rebuilt`);
       return true;
-    } catch (err) {
-      state.error = errorLines(err).join('\n'); // the last good HTML stays; the page shows the error over it
-      send('failed', { message: state.error });
-      for (const line of errorLines(err)) opts.log?.(line);
-      return false;
     }
+    const lines = r.ok ? ['folio: internal error: no pages to show'] : errorLines(r.error);
+    state.error = lines.join('\n'); // the last good pages stay; the page shows the error over them
+    send('failed', { message: state.error });
+    for (const line of lines) opts.log?.(line);
+    return false;
   };
-  const queue = new Coalescer<boolean>(() => build());
+  const queue = new Coalescer<boolean>((paths) => build(paths));
   await queue.push([]);
 
   const server = createServer((req, res) => {
@@ -90,7 +102,6 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
       res.end(state.html || errorHtml(state.error));
       return;
     }
-    if (path === `${ASSETS}/paged.polyfill.js`) return void serveFile(res, polyfillPath());
     if (path.startsWith(`${ASSETS}/fonts/`))
       return void serveFile(res, inside(state.fontDir, path.slice(ASSETS.length + 7)));
     void serveFile(res, inside(editionDir, path.slice(1))); // images and other files the articles refer to
@@ -105,6 +116,8 @@ export async function startPreview(dir: string, opts: PreviewOptions): Promise<P
     close: async () => {
       await files.close();
       await queue.idle();
+      await session.close();
+      rmSync(scratch, { recursive: true, force: true });
       for (const c of clients) c.end();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

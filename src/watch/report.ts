@@ -22,6 +22,8 @@ export interface ChangeResult {
   report?: BuildResult;
   /** The error of a failed render; the last good PDF was kept. */
   error?: unknown;
+  /** With WatchOptions.snapshot: the pages as laid out and fitted, as static HTML. */
+  html?: string;
   /** Whether a good PDF exists that a failed render left alone (false: none was ever written). */
   kept?: boolean;
 }

@@ -19,6 +19,10 @@ export interface WatchOptions {
   allowOverset?: boolean;
   /** Receives the change report lines (the CLI sends them to stderr). */
   log?: (line: string) => void;
+  /** Page PNGs after each PDF (default true; the preview server needs none). */
+  previews?: boolean;
+  /** Each good render also returns its pages as static HTML (`ChangeResult.html`, for the preview). */
+  snapshot?: boolean;
 }
 
 export class WatchSession {
@@ -115,7 +119,12 @@ export class WatchSession {
         );
     }
     result.figures = figureReport(baseline, next, this.engine?.measurement);
-    if (result.ok) {
+    if (result.ok && this.opts.snapshot && this.engine)
+      await this.engine.snapshot().then(
+        (html) => (result.html = html),
+        (error: unknown) => Object.assign(result, { ok: false, error }),
+      );
+    if (result.ok && this.opts.previews !== false) {
       this.previewsStop = new AbortController();
       const stop = AbortSignal.any([this.abort.signal, this.previewsStop.signal]);
       this.previews = writePreviews(next, this.opts.outDir, stop).catch((e) => {
