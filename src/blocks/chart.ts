@@ -1,6 +1,7 @@
 // Shared helpers for the chart blocks: figure checks, printed values, text widths, SVG number rounding.
 import { formatFigure, formatParts, type FigureParts } from '../figures/format.ts';
 import type { Figure } from '../figures/schema.ts';
+import { wordUnits } from '../render/words.ts';
 
 /** Width of the viewBox for charts without text inside (progress bars). */
 export const W = 300;
@@ -73,12 +74,13 @@ export function textWidth(text: string, size: number): number {
 }
 
 /**
- * Splits a label into lines of at most `perLine` em (Chinese breaks between any two characters, but a
- * run of digits or Latin letters stays whole), at most `max` lines, the last cut with an ellipsis.
+ * Splits a label into lines of at most `perLine` em between words (src/render/words.ts; a word wider than
+ * a line is cut into characters), at most `max` lines, the last cut with an ellipsis.
  */
 export function wrap(label: string, perLine: number, max = 2): string[] {
   const lines: string[] = [''];
-  for (const token of label.match(/[0-9A-Za-z.%]+|./gu) ?? []) {
+  const tokens = wordUnits(label).flatMap((w) => (textWidth(w, 1) > perLine ? [...w] : [w]));
+  for (const token of tokens) {
     const last = lines[lines.length - 1]!;
     if (last && textWidth(last + token, 1) > perLine) lines.push(token);
     else lines[lines.length - 1] = last + token;

@@ -5,6 +5,7 @@ import { elements, expectBadBlock, figures, num, render } from './render.ts';
 const figs = figures({
   jobs: { value: 476500, unit: '人', scale: '万', label: '城镇累计新增就业' },
   kinder: { value: 93.7, unit: '%', kind: 'percent', label: '普惠性幼儿园覆盖率' },
+  schools: { value: 41, unit: '所', label: '新建学校' },
 });
 
 describe('pictogram block', () => {
@@ -20,6 +21,16 @@ describe('pictogram block', () => {
     expect(html).toContain('data-figure="jobs"');
     expect(html).toContain('47.65<small>万人</small>');
     expect(html).toContain('代表5万人');
+  });
+
+  it('draws a count as its icons only: no grey icons suggesting a target that does not exist', async () => {
+    // 41所 per 5 on icons=10: 8 full icons and one filled to a fifth, not 10 with a grey one after them.
+    const { html, errors } = await render('::: pictogram schools icon=school per=5\n', figs);
+    expect(errors).toEqual([]);
+    const icons = elements(html, 'path', 'picto-icon').filter((p) => p['transform']);
+    expect(icons).toHaveLength(9);
+    expect(icons.filter((p) => p['class']!.split(' ').includes('on'))).toHaveLength(8);
+    expect(num(elements(html, 'svg', 'picto-part')[0], 'width') / 20).toBeCloseTo(0.2, 2);
   });
 
   it('uses 1% per icon for a percent on 100 icons', async () => {
