@@ -26,6 +26,10 @@ export function importFiguresModule(
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    // If Folio exits first (Ctrl-C, an error elsewhere), a figures.ts still looping must not outlive it.
+    const killChild = () => child.kill('SIGKILL');
+    process.once('exit', killChild);
+    child.once('exit', () => process.removeListener('exit', killChild));
     let stderr = '';
     child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
     const timer = setTimeout(() => {
