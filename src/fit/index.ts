@@ -13,12 +13,15 @@ import { checkInPage, type Collision } from './check.ts';
 import { fitParagraphs } from './lines.ts';
 import { fitHeadlinesInPage } from './headline.ts';
 import { packBandsInPage } from './pack.ts';
+import { clearSpineInPage } from './spine.ts';
 import { solveRows, type Track } from './rows.ts';
 import { fitReport, type FitReport } from './report.ts';
 
 export type { FitReport } from './report.ts';
 
 const PX_PER_MM = 96 / 25.4;
+/** Clear space either side of a spread's fold that no head character takes. */
+export const SPINE = { gapPx: 2 * PX_PER_MM };
 
 export interface FitEdition {
   source: { configFile: string; config: { pages: number[]; fit: FitConfig; output: { minTextPt: number } } };
@@ -80,6 +83,7 @@ export async function fitPages(page: Page, e: FitEdition, opts: FitOptions): Pro
     page.evaluate(fitHeadlinesInPage, { fill: fit.headlineFill, maxScale: 2.5 }),
     'fitting headlines',
   );
+  await run(page.evaluate(clearSpineInPage, SPINE), 'clearing the fold');
   // Bands arranged to be full before anything is measured: the rows are solved from what they become.
   const packed = await run(
     page.evaluate(packBandsInPage, { airPx: 3 * PX_PER_MM, cellPx: 2 * PX_PER_MM }),

@@ -2,7 +2,8 @@
 // measures them again; the first view's findings are the edition's.
 import type { Paginated } from '../paginate/paged.ts';
 import { withTimeout } from '../paginate/timeout.ts';
-import { fitPages, type FitEdition, type FitOptions, type FitOutcome } from './index.ts';
+import { fitPages, SPINE, type FitEdition, type FitOptions, type FitOutcome } from './index.ts';
+import { clearSpineInPage } from './spine.ts';
 import { captureInPage, replayInPage, type FittedState } from './replay.ts';
 
 export { fitLines } from './report.ts';
@@ -22,7 +23,11 @@ export async function fitViews(
     if (!first || !state) {
       first = await fitPages(view.page, e, opts);
       state = await run(view.page.evaluate(captureInPage), 'reading the fitted pages');
-    } else await run(view.page.evaluate(replayInPage, state), 'fitting the cut pages');
+    } else {
+      await run(view.page.evaluate(replayInPage, state), 'fitting the cut pages');
+      // The fold lies at the same place in every view of the sheet: cleared the same way.
+      await run(view.page.evaluate(clearSpineInPage, SPINE), 'clearing the fold');
+    }
     await view.remeasure();
   }
   return first;

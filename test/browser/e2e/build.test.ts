@@ -135,6 +135,25 @@ describe('press, archive and screen files of a full build', () => {
     expect(left).not.toContain('坚持民生优先');
   });
 
+  it('leaves no character of the spread head on the fold', () => {
+    const spread = outputs('taiyuan-work-report')['spread']!;
+    const info = pdfinfo(spread);
+    const fold = (box(info, 'MediaBox')[2]! + box(info, 'MediaBox')[0]!) / 2;
+    // pdftotext cuts words at a gap: a word across the fold is type set on it.
+    const words = [
+      ...run('pdftotext', ['-bbox', spread, '-']).matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]+)</g,
+      ),
+    ].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! }));
+    const head = words.filter((w) => w.y0 < 100 * MM);
+    expect(head.map((w) => w.text).join('')).toContain('推动党的建设');
+    const across = head.filter((w) => w.x0 < fold - 1 && w.x1 > fold + 1).map((w) => w.text);
+    expect(across).toEqual([]);
+    // Both halves of the headline keep clear of the fold by the gap (2 mm each side).
+    for (const w of head.filter((x) => x.text.length > 3))
+      expect(Math.min(Math.abs(w.x0 - fold), Math.abs(w.x1 - fold)), w.text).toBeGreaterThanOrEqual(1.5 * MM);
+  });
+
   it('writes a PNG preview per page and a contact sheet', () => {
     const r = results.find((x) => x.edition === 'taiyuan-work-report')!;
     expect(readdirSync(r.outputs['previews']!).sort()).toEqual(['page-06.png', 'page-07.png']);
