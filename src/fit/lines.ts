@@ -263,6 +263,8 @@ export interface LinesOutcome {
   /** Paragraphs that had an issue, and how many of them a setting cured or improved. */
   found: number;
   reset: number;
+  /** Paragraph measurements taken (the cost of the step). */
+  measures: number;
 }
 
 /** Runs in the page: every paragraph of every module, module by module. Uses the functions above,
@@ -270,8 +272,10 @@ export interface LinesOutcome {
 export function linesInPage(arg: LinesInput): LinesOutcome {
   const L = (globalThis as unknown as { __folioLines: FolioLines }).__folioLines;
   const list = L.trials(arg.trackingEm);
+  let measures = 0;
   const caches = new WeakMap<HTMLElement, { key: string; ls: number; widths: number[] }>();
   const measure = (p: HTMLElement) => {
+    measures++;
     const c = caches.get(p) ?? { key: '', ls: 0, widths: [] };
     caches.set(p, c);
     return L.measureParagraph(p, c);
@@ -335,7 +339,7 @@ export function linesInPage(arg: LinesInput): LinesOutcome {
     }
   }
   reset = document.querySelectorAll('.module-body p[data-fit-lines]').length;
-  return { found, reset };
+  return { found, reset, measures };
 
   /** Line-end compression for each loose line in turn (squeezeCandidates); returns how many it cured. */
   function squeeze(p: HTMLElement, fitsBox: () => boolean): number {
