@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { configPosition, loadEditionSource, type EditionSource } from './content/load.ts';
 import { loadFigures, type FigureSet } from './figures/load.ts';
 import { figuresCodeAllowed } from './figures/module.ts';
-import { handTypedFigures, unusedFigures } from './figures/usage.ts';
+import { handTypedFigures, strictNumberErrors, unusedFigures } from './figures/usage.ts';
 import { implausibleFigures } from './figures/plausible.ts';
 import { createMarkdown } from './markdown/md.ts';
 import { duplicateSectionsAcross, renderArticle, type RenderedArticle } from './markdown/article.ts';
@@ -86,6 +86,8 @@ export async function checkEdition(
     ),
   );
   await resolveIccProfile(source, ROOT); // what build would refuse, check refuses too
+  if (source.config.strictNumbers)
+    throwIfAny(strictNumberErrors(source.articles, figures.figures, source.config.literals));
   const uses = rendered.flatMap((r) => r.uses);
   const warnings = [
     ...unusedFigures(figures.figures, uses),

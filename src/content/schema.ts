@@ -158,6 +158,12 @@ export const editionSchema = z
       .describe('Steers the page composer when grid is absent (README "Composer")'),
     editors: z.object({ responsible: z.string().optional(), art: z.string().optional() }).strict().optional(),
     literals: z.array(z.string()).default([]).describe('Numbers in the prose that are not statistics'),
+    strictNumbers: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true: every number in the prose must be a {{figure}} reference or listed in literals; folio check fails otherwise',
+      ),
     blocks: z
       .array(z.string().min(1))
       .default([])

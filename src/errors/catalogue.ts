@@ -108,6 +108,14 @@ export const catalogue = {
         ? `did you mean ${d.suggestions.map((s) => `"${s}"`).join(' or ')}? Otherwise add it to the figures file`
         : 'add it to the figures file or correct the id',
   }),
+  HandTypedNumber: entry<{ text: string; figure?: string }>({
+    message: (d) =>
+      `"${d.text}" is typed by hand${d.figure ? ` and equals figure ${d.figure}` : ''}; this edition has strictNumbers: every number comes from the figures file`,
+    hint: (d) =>
+      d.figure
+        ? `write {{${d.figure}}} instead`
+        : 'add the statistic to the figures file and reference it, or list the text in edition.yaml literals if it is not a statistic',
+  }),
   BadReference: entry<{ text: string; detail: string }>({
     message: (d) => `malformed figure reference ${d.text}: ${d.detail}`,
     hint: () => 'write {{group.id}} or {{group.id | value}} (variants: full, value, unit, label)',

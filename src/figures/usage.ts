@@ -1,5 +1,5 @@
 // Warnings about how figures are used: defined but never used, or a number typed by hand instead.
-import type { Warning } from '../errors/FolioError.ts';
+import { FolioError, type Warning } from '../errors/FolioError.ts';
 import type { Article } from '../content/load.ts';
 import type { FigureUse } from '../markdown/env.ts';
 import type { Figure } from './schema.ts';
@@ -29,9 +29,35 @@ export function handTypedFigures(
   figures: Map<string, Figure>,
   literals: string[],
 ): Warning[] {
+  return handTyped(articles, figures, literals).flatMap(({ text, figure, ...at }) =>
+    figure
+      ? [
+          {
+            code: 'HandTypedFigure' as const,
+            message: `"${text}" is typed by hand but equals figure ${figure.id} — write {{${figure.id}}} instead`,
+            ...at,
+          },
+        ]
+      : [],
+  );
+}
+
+/** strictNumbers: every number typed in the prose that is not a literal is an error at its position. */
+export function strictNumberErrors(
+  articles: Article[],
+  figures: Map<string, Figure>,
+  literals: string[],
+): FolioError[] {
+  return handTyped(articles, figures, literals).map(
+    ({ text, figure, ...at }) => new FolioError('HandTypedNumber', { text, figure: figure?.id }, at),
+  );
+}
+
+/** Every number typed in the prose (not a reference, a block line or a literal), with the figure it equals. */
+function handTyped(articles: Article[], figures: Map<string, Figure>, literals: string[]) {
   const byValue = new Map<string, Figure>();
   for (const f of figures.values()) byValue.set(formatFigure(f, 'value'), f);
-  const out: Warning[] = [];
+  const out: { text: string; figure: Figure | undefined; file: string; line: number; column: number }[] = [];
   for (const a of articles) {
     // Blank the references (same length) so indexes still map to the source.
     const text = a.body
@@ -39,15 +65,12 @@ export function handTypedFigures(
       .replace(DIRECTIVE, (m) => ' '.repeat(m.length));
     for (const hit of findHandTypedNumbers(text, literals)) {
       const number = hit.match.match(/\d+(?:\.\d+)?/)?.[0] ?? hit.match;
-      const figure = byValue.get(number);
-      if (!figure) continue;
       const before = text.slice(0, hit.index);
-      const line = a.bodyLineOffset + before.split('\n').length;
       out.push({
-        code: 'HandTypedFigure',
-        message: `"${hit.match}" is typed by hand but equals figure ${figure.id} — write {{${figure.id}}} instead`,
+        text: hit.match,
+        figure: byValue.get(number),
         file: a.file,
-        line,
+        line: a.bodyLineOffset + before.split('\n').length,
         column: hit.index - before.lastIndexOf('\n'),
       });
     }
