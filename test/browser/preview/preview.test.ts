@@ -46,7 +46,7 @@ it('serves paged pages on 127.0.0.1 and reloads them when a figure changes', asy
 
   edit(join(dir, 'figures.yaml'), 'value: 1974', 'value: 1986');
   await waitForText(page, '1986人');
-});
+}, 120_000); // each rebuild fits the pages in Chromium before they are served
 
 it('shows a broken edit as an overlay and keeps the last good pages', async () => {
   edit(join(dir, 'figures.yaml'), 'value: 1986', 'value: many');
@@ -56,4 +56,4 @@ it('shows a broken edit as an overlay and keeps the last good pages', async () =
   edit(join(dir, 'figures.yaml'), 'value: many', 'value: 1990');
   await waitForText(page, '1990人');
   expect(await page.locator('#folio-error').count()).toBe(0);
-});
+}, 120_000); // each rebuild fits the pages in Chromium before they are served

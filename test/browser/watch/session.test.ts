@@ -60,7 +60,7 @@ it('re-renders only the pages that use a changed figure', async () => {
     expect(text(otherPage)).toBe(otherText);
     expect((await contents())[otherPage - 1]).toBe(before[otherPage - 1]);
   }
-});
+}, 120_000); // every render fits its pages (src/fit/): on a busy 2-core machine that takes a while
 
 it('keeps the last good PDF byte for byte when an edit breaks the figures file', async () => {
   const good = hash(pdf);
@@ -85,7 +85,7 @@ it('coalesces changes that arrive during a render; the last state wins', async (
   expect(session.renders - renders).toBeLessThanOrEqual(2);
   expect(results[2]).toBe(results[1]); // queued calls share the one pending render
   expect(text().replace(/\s+/g, '')).toContain('1995人');
-});
+}, 120_000); // every render fits its pages (src/fit/): on a busy 2-core machine that takes a while
 
 it('restarts a killed Chromium and renders the change in full', async () => {
   const browser = session.browser!;
@@ -100,14 +100,14 @@ it('restarts a killed Chromium and renders the change in full', async () => {
   expect(all).toContain('2001人');
   expect(all).not.toContain('1995人');
   expect(session.browser?.isConnected()).toBe(true);
-});
+}, 120_000); // every render fits its pages (src/fit/): on a busy 2-core machine that takes a while
 
 it('re-paginates in full when edition.yaml changes', async () => {
   const r = await session.applyChange([join(dir, 'edition.yaml')]);
   expect(r.ok).toBe(true);
   expect(r.mode).toBe('full');
   expect(r.reason).toBe('edition.yaml changed');
-});
+}, 120_000); // every render fits its pages (src/fit/): on a busy 2-core machine that takes a while
 
 it('re-fits the page of a figure that grows 1000×, as a build of the same content does', async () => {
   const before = report().fit;
