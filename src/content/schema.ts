@@ -114,7 +114,7 @@ export const fitSchema = z
       .number()
       .min(0)
       .max(1)
-      .default(0.9)
+      .default(0.95)
       .describe(
         'Headlines are set as large as fills this share of the head width on their lines (up to 2.5× the theme size); 0 keeps the theme size',
       ),
