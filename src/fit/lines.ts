@@ -270,6 +270,8 @@ export interface LinesOutcome {
 /** Runs in the page: every paragraph of every module, module by module. Uses the functions above,
  *  installed as globalThis.__folioLines by fitParagraphs. */
 export function linesInPage(arg: LinesInput): LinesOutcome {
+  // Inside: page.evaluate sends only this function.
+  const RAGGED_EM = 0.3;
   const L = (globalThis as unknown as { __folioLines: FolioLines }).__folioLines;
   const list = L.trials(arg.trackingEm);
   let measures = 0;
@@ -338,6 +340,14 @@ export function linesInPage(arg: LinesInput): LinesOutcome {
         }
     }
   }
+  // What no setting cured and is spaced out far (a figure alone on a line): set short, without justifying
+  // between characters, rather than letter-spaced across the column — it reads as text, also to a PDF's
+  // text layer.
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.np-grid .module-body p')))
+    if (state(p).issues.some((i) => i.kind === 'loose' && i.em > RAGGED_EM)) {
+      p.style.setProperty('text-justify', 'inter-word');
+      p.dataset['fitLines'] = [p.dataset['fitLines'], 'set short, not spaced out'].filter(Boolean).join(', ');
+    }
   reset = document.querySelectorAll('.module-body p[data-fit-lines]').length;
   return { found, reset, measures };
 
