@@ -128,6 +128,18 @@ export function checkInPage(arg: CheckInput): { modules: CheckedModule[]; collis
   }
   return { modules, collisions };
 
+  /** A paragraph's source line: a figure's in it, else the nearest heading before it that has one (a side
+   *  article's section title), else its module's. */
+  function paraLine(p: HTMLElement): number {
+    const own = p.querySelector<HTMLElement>('[data-source-line]')?.dataset['sourceLine'];
+    if (own) return Number(own);
+    for (let e = p.previousElementSibling; e; e = e.previousElementSibling) {
+      const at = e.matches('[data-source-line]') ? (e as HTMLElement) : null;
+      if (at) return Number(at.dataset['sourceLine']);
+    }
+    return lineOf(p);
+  }
+
   /** What is left in the module's paragraphs after src/fit/lines.ts, measured with its functions. */
   function paragraphs(m: HTMLElement): { issues: LineIssue[]; retracked: number } {
     const L = (globalThis as unknown as { __folioLines?: FolioLines }).__folioLines;
@@ -135,7 +147,7 @@ export function checkInPage(arg: CheckInput): { modules: CheckedModule[]; collis
     const paras = Array.from(m.querySelectorAll<HTMLElement>('.module-body p'));
     const issues = paras.flatMap((p) => {
       const { lines, fontPx } = L.measureParagraph(p);
-      return L.paraIssues(lines, fontPx, arg.looseEm).issues.map((i) => ({ ...i, line: lineOf(p) }));
+      return L.paraIssues(lines, fontPx, arg.looseEm).issues.map((i) => ({ ...i, line: paraLine(p) }));
     });
     return { issues, retracked: paras.filter((p) => p.dataset['fitLines']).length };
   }

@@ -178,6 +178,14 @@ function findings(e: FitEdition, report: FitReport, collisions: Collision[]) {
     }
     return e.source.configFile;
   };
+  /** A module without a line of its own (a side article): its article's first block. */
+  const lineOf = (key: string) => {
+    for (const p of e.pages) {
+      const m = p.modules.find((x) => x.key === key);
+      if (m) return m.article.sections[0]?.line ?? 0;
+    }
+    return 0;
+  };
   const printed = (i: number) => e.source.config.pages[i] ?? i + 1;
   const errors = collisions.map(
     (c) =>
@@ -200,7 +208,7 @@ function findings(e: FitEdition, report: FitReport, collisions: Collision[]) {
       for (const l of m.looseLines)
         byLine.set(`${l.line} ${l.kind}`, [...(byLine.get(`${l.line} ${l.kind}`) ?? []), l]);
       for (const list of byLine.values()) {
-        const line = list[0]!.line;
+        const line = list[0]!.line || lineOf(m.module);
         const worst = list.reduce((a, b) => (b.em > a.em ? b : a));
         const err = new FolioError('LooseLine', {
           module: m.module,
