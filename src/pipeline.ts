@@ -170,8 +170,10 @@ export async function writeOutputs(
     if (!opts.draft) Object.assign(outputs, await writePreviews(out, `${name}.pdf`, e.source.config.pages));
     let result = buildReport(e, measurement, [...e.warnings, ...fitWarnings], outputs, formatFigure);
     if (fit) result = { ...result, fit: fit.report };
-    // Written before the press step too: a PDF/A-3 archive carries this report among its sources.
-    await out.write('report.json', reportJson(result));
+    // Written before the press step too: a PDF/A-3 archive carries this report among its sources. That copy
+    // names its files relative to the edition's output folder (an archive outlives the machine's paths);
+    // the press files are not in it yet, since they are made from it.
+    await out.write('report.json', portable(reportJson(result), [resolve(opts.outDir, name), e.source.dir]));
     if (!opts.draft) {
       const sources = [
         e.source.configFile,
@@ -207,4 +209,9 @@ export async function writeOutputs(
     await out.discard();
     throw err;
   }
+}
+
+/** The report with every path under the given folders written relative to them. */
+function portable(json: string, dirs: string[]): string {
+  return dirs.reduce((text, dir) => text.split(JSON.stringify(join(dir, '/')).slice(1, -1)).join(''), json);
 }

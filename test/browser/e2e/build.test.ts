@@ -1,5 +1,6 @@
 // Builds both example editions in real Chromium and checks the PDFs with independent tools.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { box, pdffonts, pdfinfo, pdftext, run } from '../../helpers/tools.ts';
@@ -113,6 +114,13 @@ describe('press, archive and screen files of a full build', () => {
     expect(files).toContain('report.md');
     expect(files).toContain('figures.yaml');
     expect(files).toContain('report.json');
+    // The attached report names its files relative to the edition (an archive outlives this machine).
+    const dir = mkdtempSync(join(tmpdir(), 'folio-detach-'));
+    run('pdfdetach', ['-saveall', '-o', dir, pdf]);
+    const attached = readFileSync(join(dir, 'report.json'), 'utf8');
+    expect(JSON.parse(attached).outputs.pdf).toBe('taiyuan-work-report.pdf');
+    expect(attached).not.toContain(out);
+    expect(attached).not.toMatch(/"\/[^"]*\.md"/);
   });
 
   it('passes its own preflight on every press file', () => {
