@@ -10,7 +10,7 @@ import { withTimeout } from '../paginate/timeout.ts';
 import { describe, fitModule, type Settings } from './ladder.ts';
 import { fitInPage, type FittedModule, type ProbedGrid } from './inPage.ts';
 import { checkInPage, type Collision } from './check.ts';
-import { fitParagraphs } from './lines.ts';
+import { fitParagraphs } from './paragraphs.ts';
 import { fitHeadlinesInPage } from './headline.ts';
 import { packBandsInPage } from './pack.ts';
 import { clearSpineInPage } from './spine.ts';
