@@ -18,32 +18,34 @@ export function fitHeadlinesInPage(arg: HeadlineFit): number[] {
     m.style.removeProperty('--fit-headline');
     const basePx = parseFloat(getComputedStyle(h).fontSize);
     const room = m.clientWidth * arg.fill;
+    // Sized on a copy taken out of the flow (same module, same styles, same width): trying a size then
+    // lays out the copy alone, not the whole grid.
+    const probe = h.cloneNode(true) as HTMLElement;
+    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${h.clientWidth}px`;
+    h.after(probe);
     const lineH = () =>
-      parseFloat(getComputedStyle(h).lineHeight) || parseFloat(getComputedStyle(h).fontSize);
-    const lines = () => Math.round(h.getBoundingClientRect().height / lineH());
+      parseFloat(getComputedStyle(probe).lineHeight) || parseFloat(getComputedStyle(probe).fontSize);
+    const lines = () => Math.round(probe.getBoundingClientRect().height / lineH());
     const range = document.createRange();
-    range.selectNodeContents(h);
+    range.selectNodeContents(probe);
     const baseLines = lines();
     const fits = (scale: number) => {
-      m.style.setProperty('--fit-headline', `${(basePx * scale).toFixed(2)}px`);
+      probe.style.fontSize = `${(basePx * scale).toFixed(2)}px`;
       return lines() <= baseLines && range.getBoundingClientRect().width <= room + 0.5;
     };
     let lo = 1;
     let hi = arg.maxScale;
-    if (!fits(lo)) {
-      // Already wider than its share at the theme size: leave it as the theme sets it.
-      m.style.removeProperty('--fit-headline');
-      out.push(1);
-      continue;
-    }
-    if (fits(hi)) lo = hi;
+    if (!fits(lo)) lo = 1;
+    else if (fits(hi)) lo = hi;
     else
       for (let i = 0; i < 10; i++) {
         const mid = (lo + hi) / 2;
         if (fits(mid)) lo = mid;
         else hi = mid;
       }
-    m.style.setProperty('--fit-headline', `${(basePx * lo).toFixed(2)}px`);
+    probe.remove();
+    // Already wider than its share at the theme size: left as the theme sets it.
+    if (lo > 1) m.style.setProperty('--fit-headline', `${(basePx * lo).toFixed(2)}px`);
     out.push(lo);
   }
   return out;
