@@ -32,30 +32,31 @@ export async function makePressOutputs(
   const o = source.config.output;
   const iccProfile = await resolveIccProfile(source, ROOT);
   const page = { widthMm: geometry.widthMm, heightMm: geometry.heightMm, bleedMm: geometry.bleedMm };
-  const outputs = await makeOutputs(
-    rgbPdf,
-    dir,
-    { ...meta, creationDate: editionDate(meta.date) },
-    page,
-    {
-      name: source.name,
-      tac: o.tac,
-      cropMarks: o.cropMarks,
-      ...(iccProfile ? { iccProfile } : {}),
-      attachSources: o.archive === 'pdfa-3b' ? attachments.map((path) => ({ path })) : false,
-      signal,
-    },
-  );
+  const outputs = await makeOutputs(rgbPdf, dir, { ...meta, creationDate: editionDate(meta.date) }, page, {
+    name: source.name,
+    tac: o.tac,
+    cropMarks: o.cropMarks,
+    ...(iccProfile ? { iccProfile } : {}),
+    attachSources: o.archive === 'pdfa-3b' ? attachments.map((path) => ({ path })) : false,
+    signal,
+  });
   const reports = await Promise.all(
-    (['print', 'archive', 'screen'] as const).map((k) => preflight(outputs[k], k, expectFor(k, o, page), { signal })),
+    (['print', 'archive', 'screen'] as const).map((k) =>
+      preflight(outputs[k], k, expectFor(k, o, page), { signal }),
+    ),
   );
   for (const r of reports) r.file = join(finalDir, basename(r.file));
   const warnings = reports.flatMap((r) =>
     r.checks
       .filter((c) => !c.ok)
-      .map((c) => ({ code: 'Preflight' as const, message: `preflight (${r.profile}): ${c.name}: ${c.details}`, file: r.file })),
+      .map((c) => ({
+        code: 'Preflight' as const,
+        message: `preflight (${r.profile}): ${c.name}: ${c.details}`,
+        file: r.file,
+      })),
   );
   return { outputs, preflight: reports, warnings };
 }
 
-export const pressFileNames = (name: string) => ['print', 'archive', 'screen'].map((k) => join(`${name}-${k}.pdf`));
+export const pressFileNames = (name: string) =>
+  ['print', 'archive', 'screen'].map((k) => join(`${name}-${k}.pdf`));

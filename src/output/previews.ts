@@ -21,13 +21,18 @@ export interface PreviewOptions {
 export async function renderPreviews(pdf: string, opts: PreviewOptions): Promise<Map<string, Buffer>> {
   const dir = await mkdtemp(join(tmpdir(), 'folio-preview-'));
   try {
-    await run('pdftoppm', ['-r', String(opts.dpi), '-png', pdf, join(dir, 'p')], { signal: opts.signal }).catch(
-      (e: Error & { stderr?: string }) => {
-        throw new FolioError('ToolFailed', { tool: 'pdftoppm', detail: (e.stderr || e.message).trim() }, undefined, {
+    await run('pdftoppm', ['-r', String(opts.dpi), '-png', pdf, join(dir, 'p')], {
+      signal: opts.signal,
+    }).catch((e: Error & { stderr?: string }) => {
+      throw new FolioError(
+        'ToolFailed',
+        { tool: 'pdftoppm', detail: (e.stderr || e.message).trim() },
+        undefined,
+        {
           cause: e,
-        });
-      },
-    );
+        },
+      );
+    });
     const files = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const out = new Map<string, Buffer>();
     const pages: Buffer[] = [];
@@ -49,7 +54,9 @@ async function contactSheet(pages: Buffer[], numbers: number[]): Promise<Buffer>
   const height = 420;
   const gap = 24;
   const labelH = 28;
-  const scaled = await Promise.all(pages.map((p) => sharp(p).resize({ height }).png().toBuffer({ resolveWithObject: true })));
+  const scaled = await Promise.all(
+    pages.map((p) => sharp(p).resize({ height }).png().toBuffer({ resolveWithObject: true })),
+  );
   const width = scaled.reduce((w, s) => w + s.info.width, 0) + gap * (scaled.length + 1);
   let x = gap;
   const layers: sharp.OverlayOptions[] = [];

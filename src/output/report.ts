@@ -32,7 +32,12 @@ export function reportJson(r: BuildResult): string {
 }
 
 export function summary(r: PreflightReport): NonNullable<BuildResult['preflight']>[number] {
-  return { file: r.file, profile: r.profile, ok: r.ok, failed: r.checks.filter((c) => !c.ok).map((c) => c.name) };
+  return {
+    file: r.file,
+    profile: r.profile,
+    ok: r.ok,
+    failed: r.checks.filter((c) => !c.ok).map((c) => c.name),
+  };
 }
 
 interface Built {
