@@ -44,8 +44,7 @@ export function solveRows(
   let plan = solveOnce(tracks, work, total, gap, policy);
   // plan.overfull counts only modules that have not given way; the culprits overflow as reported.
   for (let i = 0; i < needs.length && plan.overfull > 1; i++) {
-    const box = (m: Need) =>
-      plan.heights.slice(m.rows[0], m.rows[1]).reduce((a, b) => a + b, 0) + gap * (m.rows[1] - m.rows[0] - 1);
+    const box = (m: Need) => boxOf(plan.heights, m, gap);
     const worst = work.reduce((a, b) => (b.min - box(b) > a.min - box(a) ? b : a));
     work = work.map((m) => (m === worst ? { ...m, min: 0, max: Math.min(m.max, m.natural) } : m));
     plan = solveOnce(tracks, work, total, gap, policy);
@@ -53,12 +52,16 @@ export function solveRows(
   return { ...plan, overfull: violations(plan.heights, needs, gap).overfull };
 }
 
+/** A module's box: the rows it spans and the gaps between them. */
+function boxOf(heights: number[], m: Need, gap: number): number {
+  return heights.slice(m.rows[0], m.rows[1]).reduce((a, b) => a + b, 0) + gap * (m.rows[1] - m.rows[0] - 1);
+}
+
 function violations(heights: number[], needs: Need[], gap: number) {
   let underset = 0;
   let overfull = 0;
   for (const m of needs) {
-    const box =
-      heights.slice(m.rows[0], m.rows[1]).reduce((a, b) => a + b, 0) + gap * (m.rows[1] - m.rows[0] - 1);
+    const box = boxOf(heights, m, gap);
     underset += Math.max(0, box - m.max);
     overfull += Math.max(0, m.min - box);
   }
@@ -83,7 +86,6 @@ function solveOnce(
         : 0,
   );
   const rows = (m: Need) => Array.from({ length: m.rows[1] - m.rows[0] }, (_, i) => m.rows[0] + i);
-  const boxOf = (m: Need) => rows(m).reduce((a, r) => a + heights[r]!, 0) + gap * (m.rows[1] - m.rows[0] - 1);
   const shareRows = heights.map((_, r) => r).filter((r) => free[r]);
   if (!shareRows.length) return { heights, ...violations(heights, needs, gap) };
   const room = total - gap * (n - 1) - heights.reduce((a, h, r) => a + (free[r] ? 0 : h), 0);
@@ -96,7 +98,7 @@ function solveOnce(
   for (let it = 0; it < 4000; it++) {
     const grad = heights.map(() => 0);
     for (const m of needs) {
-      const box = boxOf(m);
+      const box = boxOf(heights, m, gap);
       const d = box < m.min ? OVERFLOW * (box - m.min) : box > m.max ? box - m.max : 0;
       if (d) for (const r of rows(m)) grad[r]! += 2 * d;
     }
